@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+/**
+ * The `ecs-events` command line. Exit codes: 0 success, 1 the spec is broken or the output has drifted,
+ * 2 a usage or I/O error, 3 an internal error (a bug in the toolkit).
+ */
+import { realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type DiagnosticCode, formatCodeFrame, formatDiagnostic, ToolError } from './diagnostics.js';
+import { generateFiles } from './pipeline.js';
+import { toolkitVersion } from './toolkit.js';
+import { applyPlan, assertOwnedOutput, findDrift, planOutput } from './write.js';
+
+export interface Io {
+  readonly cwd: string;
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const USAGE = `Usage: ecs-events <command> [options]
+
+Commands:
+  generate            Generate every output from the spec into the output folder
+  check               Report generated files that are stale, missing or orphaned (same as generate --check)
+
+Options:
+  --spec DIR          Spec folder (default: spec)
+  --out DIR           Output folder (default: generated)
+  --check             With generate: compare instead of writing; exit 1 on any difference
+  --force             Replace the contents of an output folder that ecs-events did not write
+  --brief             One line per diagnostic, without the source excerpt
+  --debug             Print stack traces of internal errors
+  -h, --help          Show this help
+  -v, --version       Show the version`;
+
+const IO_CODES: ReadonlySet<DiagnosticCode> = new Set(['spec-dir-missing', 'no-spec-files', 'io-error']);
+
+const OPTIONS = {
+  spec: { type: 'string' },
+  out: { type: 'string' },
+  check: { type: 'boolean' },
+  force: { type: 'boolean' },
+  brief: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+type Options = {
+  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean;
+};
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let options: Options = {};
+  try {
+    const parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    options = parsed.values as Options;
+    if (options.version) return print(io, toolkitVersion());
+    const [command, ...rest] = parsed.positionals;
+    if (options.help || command === 'help') return print(io, USAGE);
+    if (command === undefined) throw new ToolError('no command given', 2);
+    if (rest.length > 0) throw new ToolError(`unexpected argument "${rest[0]}"`, 2);
+    if (command === 'generate') return await runGenerate(options, io, options.check === true);
+    if (command === 'check') return await runGenerate(options, io, true);
+    throw new ToolError(`unknown command "${command}"`, 2);
+  } catch (error) {
+    return reportFailure(error, io, options.debug === true);
+  }
+}
+
+function print(io: Io, text: string): number {
+  io.out(text);
+  return 0;
+}
+
+function reportFailure(error: unknown, io: Io, debug: boolean): number {
+  if (error instanceof ToolError || isArgError(error)) {
+    const code = error instanceof ToolError ? error.exitCode : 2;
+    io.err(`ecs-events: ${(error as Error).message}`);
+    if (code === 2) io.err('Run "ecs-events --help" for usage.');
+    return code;
+  }
+  io.err(`ecs-events: internal error: ${error instanceof Error ? error.message : String(error)}`);
+  if (debug && error instanceof Error && error.stack) io.err(error.stack);
+  else io.err('Run again with --debug for the stack trace, and report it as a bug.');
+  return 3;
+}
+
+function isArgError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+async function runGenerate(options: Options, io: Io, check: boolean): Promise<number> {
+  const specDir = resolve(io.cwd, options.spec ?? 'spec');
+  const outDir = resolve(io.cwd, options.out ?? 'generated');
+  const shown = (p: string) => displayPath(io.cwd, p);
+  const result = await generateFiles(specDir, shown(specDir));
+  if (!result.files) {
+    for (const d of result.diagnostics) {
+      io.err(formatDiagnostic(d));
+      const frame = options.brief ? '' : formatCodeFrame(d, result.sources.get(d.file));
+      if (frame) io.err(frame);
+    }
+    const count = result.diagnostics.length;
+    io.err(
+      `${count} error${count === 1 ? '' : 's'} in ${shown(specDir)}; nothing was ${check ? 'checked' : 'written'}.`,
+    );
+    // A spec that cannot be read at all is a usage or I/O problem, not a broken spec.
+    return result.diagnostics.some((d) => IO_CODES.has(d.code)) ? 2 : 1;
+  }
+  if (check) return reportDrift(io, shown(outDir), findDrift(outDir, result.files));
+  assertOwnedOutput(outDir, options.force === true);
+  const plan = planOutput(outDir, result.files);
+  applyPlan(outDir, plan);
+  const total = result.files.size;
+  io.out(
+    `${shown(outDir)}: ${plan.writes.length} written, ${plan.orphans.length} removed, ${plan.unchanged.length} unchanged (${total} files).`,
+  );
+  return 0;
+}
+
+function reportDrift(io: Io, outDir: string, drift: ReturnType<typeof findDrift>): number {
+  const lines = [
+    ...drift.stale.map((p) => `stale     ${outDir}/${p}`),
+    ...drift.missing.map((p) => `missing   ${outDir}/${p}`),
+    ...drift.orphaned.map((p) => `orphaned  ${outDir}/${p}`),
+  ];
+  if (lines.length === 0) {
+    io.out(`${outDir} is up to date.`);
+    return 0;
+  }
+  for (const line of lines) io.err(line);
+  io.err(
+    `${outDir} is out of date (${drift.stale.length} stale, ${drift.missing.length} missing, ${drift.orphaned.length} orphaned): run "npm run generate" (ecs-events generate) and commit the result.`,
+  );
+  return 1;
+}
+
+function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(new URL(import.meta.url).pathname);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const io: Io = {
+    cwd: process.cwd(),
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  };
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}

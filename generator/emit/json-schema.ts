@@ -1,0 +1,181 @@
+/**
+ * JSON Schema (draft 2020-12) emitter: one schema per notification name, one per family and a bundle of
+ * all events, each in a default variant (unknown fields allowed) and a strict one (unknown fields
+ * rejected). Family and bundle schemas dispatch on the notification name with if/then, so that an error is
+ * reported against the one event schema that the name selects.
+ */
+import type { Catalog, EventFieldModel, EventModel, FamilyModel, Text } from '../catalog.js';
+import { bannerText, toJson } from './banner.js';
+
+export const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
+
+export type Variant = 'default' | 'strict';
+export const VARIANTS: readonly Variant[] = ['default', 'strict'];
+
+type Schema = Record<string, unknown> | boolean;
+
+/** Path of a schema inside generated/, relative to the schemas folder. */
+export const schemaPaths = {
+  event: (event: EventModel, variant: Variant) => `${prefix(variant)}events/${event.slug}.schema.json`,
+  family: (family: FamilyModel, variant: Variant) => `${prefix(variant)}families/${family.id}.schema.json`,
+  bundle: (variant: Variant) => `${prefix(variant)}events.schema.json`,
+};
+
+function prefix(variant: Variant): string {
+  return variant === 'strict' ? 'strict/' : '';
+}
+
+/** Every schema file, keyed by its path under generated/. */
+export function emitJsonSchemas(catalog: Catalog): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const variant of VARIANTS) {
+    for (const event of catalog.events) {
+      const path = schemaPaths.event(event, variant);
+      files.set(`schemas/${path}`, toJson(eventSchema(catalog, event, variant, path)));
+    }
+    for (const family of catalog.families) {
+      const events = catalog.events.filter((e) => e.family === family.id);
+      const path = schemaPaths.family(family, variant);
+      const head = { title: family.title.en, description: bilingual(family.description) };
+      files.set(
+        `schemas/${path}`,
+        toJson(dispatchSchema(catalog, path, head, events, variant, [family.file, catalog.catalogFile])),
+      );
+    }
+    const path = schemaPaths.bundle(variant);
+    const head = { title: catalog.title.en, description: bilingual(catalog.summary) };
+    files.set(
+      `schemas/${path}`,
+      toJson(dispatchSchema(catalog, path, head, catalog.events, variant, catalog.files)),
+    );
+  }
+  files.set('schemas/index.json', toJson(schemaIndex(catalog)));
+  return files;
+}
+
+/** The schema of one notification, self-contained. */
+export function eventSchema(
+  catalog: Catalog,
+  event: EventModel,
+  variant: Variant,
+  path: string,
+): Record<string, unknown> {
+  return {
+    $schema: DRAFT_2020_12,
+    $id: `${catalog.schemaBaseUri}${path}`,
+    $comment: bannerText([event.file, catalog.catalogFile]),
+    ...eventBody(catalog, event, variant),
+  };
+}
+
+function eventBody(catalog: Catalog, event: EventModel, variant: Variant): Record<string, unknown> {
+  const properties: Record<string, Schema> = {};
+  for (const field of event.envelope) {
+    properties[field.name] =
+      field.name === catalog.envelope.content ? contentSchema(field, event, variant) : fieldSchema(field);
+  }
+  return {
+    title: event.name,
+    description: `${event.label.en} (${event.label.zh})`,
+    type: 'object',
+    required: requiredOf(event.envelope),
+    properties,
+    ...(variant === 'strict' ? { additionalProperties: false } : {}),
+  };
+}
+
+function contentSchema(field: EventFieldModel, event: EventModel, variant: Variant): Schema {
+  const properties: Record<string, Schema> = {};
+  for (const f of event.content) properties[f.name] = fieldSchema(f);
+  return {
+    description: bilingual(field.description),
+    type: 'object',
+    required: requiredOf(event.content),
+    properties,
+    ...(variant === 'strict' ? { additionalProperties: false } : {}),
+  };
+}
+
+function requiredOf(fields: readonly EventFieldModel[]): string[] {
+  return fields.filter((f) => f.presence === 'required').map((f) => f.name);
+}
+
+/** A field's schema; `false` for a field that must be absent. */
+function fieldSchema(field: EventFieldModel): Schema {
+  if (field.presence === 'absent') return false;
+  const schema: Record<string, unknown> = { description: fieldDescription(field), type: field.type };
+  if (field.const !== undefined) schema.const = field.const;
+  else if (field.enum) schema.enum = field.enum.map((e) => e.value);
+  if (field.const === undefined) {
+    if (field.format?.jsonSchemaFormat) schema.format = field.format.jsonSchemaFormat;
+    if (field.pattern !== undefined) schema.pattern = field.pattern;
+  }
+  if (field.example !== undefined) schema.examples = [field.const ?? field.example];
+  return schema;
+}
+
+function fieldDescription(field: EventFieldModel): string {
+  const parts = [bilingual(field.description)];
+  const values = field.const === undefined ? field.enum : field.enum?.filter((e) => e.value === field.const);
+  if (values && values.length > 0) {
+    parts.push(values.map((e) => `- ${String(e.value)}: ${e.label.en} (${e.label.zh})`).join('\n'));
+  }
+  if (field.format) parts.push(`Format: ${field.format.label.en} (${field.format.id}).`);
+  return parts.join('\n\n');
+}
+
+function bilingual(text: Text): string {
+  return `${text.en}\n\n${text.zh}`;
+}
+
+/** A schema that accepts any of `events`, choosing the branch by the notification name. */
+function dispatchSchema(
+  catalog: Catalog,
+  path: string,
+  head: { title: string; description: string },
+  events: readonly EventModel[],
+  variant: Variant,
+  sources: readonly string[],
+): Record<string, unknown> {
+  const name = catalog.envelope.discriminator;
+  const defs: Record<string, unknown> = {};
+  for (const event of events) defs[event.slug] = eventBody(catalog, event, variant);
+  return {
+    $schema: DRAFT_2020_12,
+    $id: `${catalog.schemaBaseUri}${path}`,
+    $comment: bannerText(sources),
+    ...head,
+    type: 'object',
+    required: [name],
+    properties: { [name]: { enum: events.map((e) => e.name) } },
+    allOf: events.map((event) => ({
+      if: { type: 'object', properties: { [name]: { const: event.name } }, required: [name] },
+      // biome-ignore lint/suspicious/noThenProperty: "then" is the JSON Schema keyword.
+      then: { $ref: `#/$defs/${event.slug}` },
+    })),
+    $defs: defs,
+  };
+}
+
+function schemaIndex(catalog: Catalog): Record<string, unknown> {
+  return {
+    $comment: bannerText(catalog.files),
+    catalog: catalog.id,
+    version: catalog.version,
+    discriminator: catalog.envelope.discriminator,
+    bundle: schemaPaths.bundle('default'),
+    strictBundle: schemaPaths.bundle('strict'),
+    families: catalog.families.map((f) => ({
+      id: f.id,
+      schema: schemaPaths.family(f, 'default'),
+      strictSchema: schemaPaths.family(f, 'strict'),
+      events: f.events,
+    })),
+    events: catalog.events.map((e) => ({
+      name: e.name,
+      family: e.family,
+      schema: schemaPaths.event(e, 'default'),
+      strictSchema: schemaPaths.event(e, 'strict'),
+    })),
+  };
+}

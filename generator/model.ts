@@ -1,0 +1,275 @@
+/**
+ * Stage 3, model: turns the validated spec files into the Catalog that emitters read. It assumes that the
+ * validate stage found no error; it resolves references, presence and bindings, and sorts.
+ */
+import { basename } from 'node:path';
+import type {
+  Catalog,
+  EventFieldModel,
+  EventModel,
+  ExampleModel,
+  FamilyModel,
+  FieldModel,
+  FormatModel,
+  LevelModel,
+  SourceRef,
+  Text,
+} from './catalog.js';
+import { compareStrings } from './diagnostics.js';
+import { pascalOf, resolvePresence, slugOf, tagsOf } from './resolve.js';
+import type { RawCatalog, RawFamily, RawField, RawLevel, RawNotification, RawText } from './spec-types.js';
+import type { Located } from './validate-context.js';
+import type { ExampleText } from './validate-examples.js';
+
+interface Refs {
+  readonly source: (ref: string | undefined, fallback?: SourceRef) => SourceRef;
+  readonly formats: ReadonlyMap<string, FormatModel>;
+}
+
+/** Builds the model from a valid spec. */
+export function buildModel(
+  specDir: string,
+  catalog: Located<RawCatalog>,
+  families: readonly Located<RawFamily>[],
+  exampleTexts: ReadonlyMap<string, ExampleText>,
+): Catalog {
+  const raw = catalog.data;
+  const specName = basename(specDir.replace(/[\\/]+$/, '')) || 'spec';
+  const bannerPath = (path: string) => `${specName}/${path}`;
+  const sourceRef = sourceResolver(raw);
+  const top = sourceRef(undefined);
+  const formats = new Map(
+    (raw.formats ?? []).map((f) => [
+      f.id,
+      {
+        id: f.id,
+        label: text(f.label),
+        pattern: f.pattern,
+        ...(f.jsonSchemaFormat ? { jsonSchemaFormat: f.jsonSchemaFormat } : {}),
+        ...(f.mask ? { mask: { ...f.mask } } : {}),
+        example: f.example,
+        source: sourceRef(f.source, top),
+      } satisfies FormatModel,
+    ]),
+  );
+  const refs: Refs = { source: sourceRef, formats };
+  const envelopeFields = raw.envelope.fields.map((f) => field(f, refs, top));
+  const sorted = [...families].sort((a, b) => compareStrings(a.data.id, b.data.id));
+  const examples = sorted.flatMap(({ file, data }) =>
+    buildExamples(data, bannerPath(file.path), exampleTexts, raw, refs),
+  );
+  const events = sorted
+    .flatMap(({ file, data }) =>
+      data.notifications.map((n) =>
+        buildEvent(raw, data, n, envelopeFields, examples, refs, bannerPath(file.path)),
+      ),
+    )
+    .sort((a, b) => compareStrings(a.name, b.name));
+  return {
+    id: raw.id,
+    version: raw.version,
+    product: raw.product,
+    title: text(raw.title),
+    summary: text(raw.summary),
+    package: { ...raw.package },
+    schemaBaseUri: raw.schemaBaseUri,
+    sources: raw.sources.map((s) => ({ ...s, sections: s.sections.map((x) => ({ ...x })) })),
+    formats: [...formats.values()],
+    envelope: {
+      discriminator: raw.envelope.discriminator,
+      content: raw.envelope.content,
+      level: raw.envelope.level,
+      fields: envelopeFields,
+    },
+    families: sorted.map(({ file, data }) =>
+      buildFamily(data, events, examples, refs, bannerPath(file.path)),
+    ),
+    events,
+    examples,
+    errata: (raw.errata ?? []).map((e) => ({
+      id: e.id,
+      source: sourceRef(e.source, top),
+      description: text(e.description),
+      decision: text(e.decision),
+    })),
+    decisions: (raw.decisions ?? []).map((d) => ({ id: d.id, title: text(d.title), text: text(d.text) })),
+    files: [catalog, ...sorted].map(({ file }) => bannerPath(file.path)).sort(compareStrings),
+    catalogFile: bannerPath(catalog.file.path),
+  };
+}
+
+function sourceResolver(raw: RawCatalog): Refs['source'] {
+  const table = new Map<string, SourceRef>();
+  for (const source of raw.sources) {
+    for (const section of source.sections) {
+      const ref = `${source.id}#${section.id}`;
+      table.set(ref, {
+        ref,
+        title: source.title,
+        heading: section.heading,
+        ...(section.anchor ? { anchor: section.anchor } : {}),
+      });
+    }
+  }
+  const first = table.values().next().value as SourceRef;
+  return (ref, fallback) => (ref === undefined ? (fallback ?? first) : (table.get(ref) ?? fallback ?? first));
+}
+
+function text(raw: RawText): Text {
+  return { zh: raw.zh, en: raw.en, authored: raw.origin === 'authored' };
+}
+
+function optionalText(raw: RawText | undefined): { description?: Text } | Record<string, never> {
+  return raw ? { description: text(raw) } : {};
+}
+
+function field(raw: RawField, refs: Refs, fallback: SourceRef): FieldModel {
+  const format = raw.format === undefined ? undefined : refs.formats.get(raw.format);
+  const pattern = raw.pattern ?? format?.pattern;
+  return {
+    name: raw.name,
+    type: raw.type,
+    ...(pattern !== undefined ? { pattern } : {}),
+    ...(format ? { format } : {}),
+    ...(raw.enum
+      ? {
+          enum: raw.enum.map((e) => ({
+            value: e.value,
+            label: text(e.label),
+            ...optionalText(e.description),
+            ...(e.impact ? { impact: text(e.impact) } : {}),
+            tags: [...(e.tags ?? [])],
+            ...(e.source ? { source: refs.source(e.source, fallback) } : {}),
+          })),
+        }
+      : {}),
+    ...(raw.example !== undefined ? { example: raw.example } : {}),
+    description: text(raw.description),
+    ...(raw.note ? { note: text(raw.note) } : {}),
+    references: (raw.references ?? []).map((r) => ({ ...r })),
+    source: refs.source(raw.source, fallback),
+    presence: raw.presence ?? 'required',
+  };
+}
+
+function level(raw: RawLevel, refs: Refs, fallback: SourceRef): LevelModel {
+  return {
+    documented: raw.documented,
+    source: refs.source(raw.source, fallback),
+    observed: [...(raw.observed ?? [])],
+    ...(raw.observedSource ? { observedSource: refs.source(raw.observedSource, fallback) } : {}),
+  };
+}
+
+function buildEvent(
+  catalog: RawCatalog,
+  family: RawFamily,
+  n: RawNotification,
+  envelope: readonly FieldModel[],
+  examples: readonly ExampleModel[],
+  refs: Refs,
+  file: string,
+): EventModel {
+  const familySource = refs.source(family.source);
+  const presence = resolvePresence(family, n);
+  const content: EventFieldModel[] = family.content.map((raw) => {
+    const resolved = presence.fields.get(raw.name);
+    const bound = n.bind?.[raw.name];
+    return {
+      ...field(raw, refs, familySource),
+      presence: resolved?.presence ?? 'required',
+      ...(bound !== undefined ? { const: bound } : {}),
+      ...(resolved?.rule && bound === undefined ? { rule: resolved.rule } : {}),
+    };
+  });
+  return {
+    name: n.name,
+    slug: slugOf(n.name),
+    typeName: pascalOf(n.name),
+    family: family.id,
+    label: text(n.label),
+    ...optionalText(n.description),
+    level: level(n.level ?? family.level, refs, familySource),
+    bindings: Object.entries(n.bind ?? {}).map(([f, value]) => ({ field: f, value })),
+    tags: tagsOf(family, n).sort(compareStrings),
+    envelope: envelope.map((f) => (f.name === catalog.envelope.discriminator ? { ...f, const: n.name } : f)),
+    content,
+    examples: examples.filter((e) => e.notification === n.name).map((e) => e.id),
+    source: refs.source(n.source, familySource),
+    file,
+  };
+}
+
+function buildFamily(
+  raw: RawFamily,
+  events: readonly EventModel[],
+  examples: readonly ExampleModel[],
+  refs: Refs,
+  file: string,
+): FamilyModel {
+  const source = refs.source(raw.source);
+  return {
+    id: raw.id,
+    typeName: raw.typeName,
+    title: text(raw.title),
+    description: text(raw.description),
+    ...(raw.note ? { note: text(raw.note) } : {}),
+    source,
+    level: level(raw.level, refs, source),
+    ...(raw.nameTemplate !== undefined ? { nameTemplate: raw.nameTemplate } : {}),
+    tags: (raw.tags ?? []).map((t) => ({ id: t.id, label: text(t.label) })),
+    content: raw.content.map((f) => field(f, refs, source)),
+    presence: (raw.presence ?? []).map((r) => ({
+      id: r.id,
+      fields: [...r.fields],
+      presence: r.presence,
+      when: {
+        tags: [...(r.when.tags ?? [])],
+        values: Object.entries(r.when.values ?? {}).map(([f, values]) => ({ field: f, values: [...values] })),
+        names: [...(r.when.names ?? [])],
+      },
+      ...(r.note ? { note: text(r.note) } : {}),
+      source: refs.source(r.source, source),
+    })),
+    lifecycles: (raw.lifecycles ?? []).map((l) => ({
+      field: l.field,
+      ...(l.groupBy !== undefined ? { groupBy: l.groupBy } : {}),
+      source: refs.source(l.source, source),
+      ...(l.note ? { note: text(l.note) } : {}),
+      initial: [...l.initial],
+      transitions: l.transitions.map((t) => ({ ...t })),
+      final: [...l.final],
+    })),
+    events: events.filter((e) => e.family === raw.id).map((e) => e.name),
+    examples: examples.filter((e) => e.family === raw.id).map((e) => e.id),
+    file,
+  };
+}
+
+function buildExamples(
+  family: RawFamily,
+  file: string,
+  texts: ReadonlyMap<string, ExampleText>,
+  catalog: RawCatalog,
+  refs: Refs,
+): ExampleModel[] {
+  const fallback = refs.source(family.source);
+  return (family.examples ?? []).map((e) => {
+    const parsed = texts.get(e.id) as ExampleText;
+    const carried = (parsed.value as Record<string, unknown>)[catalog.envelope.discriminator];
+    return {
+      id: e.id,
+      family: family.id,
+      title: text(e.title),
+      source: refs.source(e.source, fallback),
+      notification: e.notification ?? String(carried),
+      text: parsed.text,
+      value: parsed.value,
+      expect:
+        e.expect === 'valid'
+          ? { valid: true }
+          : { valid: false, erratum: e.expect.erratum, errors: e.expect.errors.map((x) => ({ ...x })) },
+      file,
+    };
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * Maps a path into a spec file's data (["content", 3, "name"] or the JSON Pointer "/content/3/name") to the
+ * line and column of the YAML node it came from. Where the path leads to a missing key, the position of the
+ * deepest node that exists is used, so that a "missing property" error points at the mapping that lacks it.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { Location } from './diagnostics.js';
+import type { SpecFile } from './load.js';
+
+export type DataPath = readonly (string | number)[];
+
+/** Decodes a JSON Pointer ("/a/0/b~1c") into path segments. */
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Encodes path segments as a JSON Pointer. */
+export function toPointer(path: DataPath): string {
+  return path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+/**
+ * Location of the node at `path` in `file`. With `target: 'key'`, the key of the last segment is used
+ * instead of its value (for "unknown property" and "duplicate" diagnostics).
+ */
+export function locate(file: SpecFile, path: DataPath, target: 'key' | 'value' = 'value'): Location {
+  const doc = file.doc;
+  let node: unknown = doc?.contents;
+  let offset = rangeStart(node) ?? 0;
+  for (let i = 0; i < path.length && node; i++) {
+    const segment = path[i] as string | number;
+    if (isAlias(node) && doc) node = node.resolve(doc);
+    const pair = isMap(node)
+      ? node.items.find((p) => isPair(p) && scalarKey(p.key) === String(segment))
+      : undefined;
+    if (pair) {
+      const last = i === path.length - 1;
+      const keyOffset = rangeStart(pair.key);
+      node = pair.value;
+      offset = last && target === 'key' ? (keyOffset ?? offset) : (rangeStart(node) ?? keyOffset ?? offset);
+      continue;
+    }
+    if (isSeq(node)) {
+      const item = node.items[Number(segment)];
+      if (item === undefined) break;
+      node = item;
+      offset = rangeStart(node) ?? offset;
+      continue;
+    }
+    break;
+  }
+  const pos = file.lineCounter.linePos(offset);
+  return { file: file.displayPath, line: pos.line, column: pos.col };
+}
+
+/** Location of the start of a text offset inside the value at `path` (for errors inside block scalars). */
+export function locateInside(file: SpecFile, path: DataPath, line: number, column: number): Location {
+  const start = locate(file, path);
+  const node = nodeAt(file, path);
+  // A block scalar (json: |) starts on the line after its indicator; its content is indented.
+  if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
+    const firstContentLine = start.line + 1;
+    const indent = /^( *)/.exec(file.text.split(/\r?\n/)[firstContentLine - 1] ?? '')?.[1]?.length ?? 0;
+    return { file: file.displayPath, line: firstContentLine + line - 1, column: indent + column };
+  }
+  return start;
+}
+
+function nodeAt(file: SpecFile, path: DataPath): unknown {
+  let node: unknown = file.doc?.contents;
+  for (const segment of path) {
+    if (isMap(node)) node = node.items.find((p) => isPair(p) && scalarKey(p.key) === String(segment))?.value;
+    else if (isSeq(node)) node = node.items[Number(segment)];
+    else return undefined;
+  }
+  return node;
+}
+
+function scalarKey(key: unknown): string | undefined {
+  return isScalar(key) ? String(key.value) : undefined;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? range[0] : undefined;
+}

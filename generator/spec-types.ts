@@ -1,0 +1,157 @@
+/**
+ * The shape of spec files once they have passed generator/spec-format.schema.json. The validate and model
+ * stages read these; nothing after the model does.
+ */
+
+export type Scalar = string | number | boolean;
+export type PresenceKind = 'required' | 'optional' | 'absent';
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'object';
+
+export interface RawText {
+  zh: string;
+  en: string;
+  origin?: 'authored';
+}
+
+export interface RawReference {
+  title: string;
+  href: string;
+}
+
+export interface RawEnumValue {
+  value: Scalar;
+  label: RawText;
+  description?: RawText;
+  impact?: RawText;
+  tags?: string[];
+  source?: string;
+}
+
+export interface RawField {
+  name: string;
+  type: FieldType;
+  presence?: PresenceKind;
+  format?: string;
+  pattern?: string;
+  enum?: RawEnumValue[];
+  example?: Scalar;
+  description: RawText;
+  note?: RawText;
+  references?: RawReference[];
+  source?: string;
+}
+
+export interface RawFormat {
+  id: string;
+  type: 'string';
+  label: RawText;
+  pattern: string;
+  jsonSchemaFormat?: string;
+  mask?: { char: string; alphabet: string };
+  example: string;
+  source: string;
+}
+
+export interface RawSource {
+  id: string;
+  title: string;
+  path?: string;
+  sections: { id: string; heading: string; anchor?: string }[];
+}
+
+export interface RawErratum {
+  id: string;
+  source: string;
+  description: RawText;
+  decision: RawText;
+}
+
+export interface RawDecision {
+  id: string;
+  title: RawText;
+  text: RawText;
+}
+
+export interface RawCatalog {
+  kind: 'catalog';
+  id: string;
+  version: string;
+  product: string;
+  title: RawText;
+  summary: RawText;
+  package: { name: string; description: string; license: string };
+  schemaBaseUri: string;
+  sources: RawSource[];
+  formats?: RawFormat[];
+  envelope: { discriminator: string; content: string; level: string; fields: RawField[] };
+  errata?: RawErratum[];
+  decisions?: RawDecision[];
+}
+
+export interface RawLevel {
+  documented: string;
+  source: string;
+  observed?: string[];
+  observedSource?: string;
+}
+
+export interface RawPresenceRule {
+  id: string;
+  fields: string[];
+  presence: PresenceKind;
+  when: { tags?: string[]; values?: Record<string, Scalar[]>; names?: string[] };
+  note?: RawText;
+  source?: string;
+}
+
+export interface RawLifecycle {
+  field: string;
+  groupBy?: string;
+  source: string;
+  note?: RawText;
+  initial: Scalar[];
+  transitions: { from: Scalar; to: Scalar }[];
+  final: Scalar[];
+}
+
+export interface RawNotification {
+  name: string;
+  label: RawText;
+  description?: RawText;
+  bind?: Record<string, Scalar>;
+  level?: RawLevel;
+  source?: string;
+}
+
+export interface RawExpectedError {
+  path: string;
+  keyword: string;
+}
+
+export interface RawExample {
+  id: string;
+  title: RawText;
+  source: string;
+  notification?: string;
+  expect: 'valid' | { valid: false; erratum: string; errors: RawExpectedError[] };
+  json?: string;
+  file?: string;
+}
+
+export interface RawFamily {
+  kind: 'family';
+  id: string;
+  typeName: string;
+  title: RawText;
+  description: RawText;
+  note?: RawText;
+  source: string;
+  level: RawLevel;
+  nameTemplate?: string;
+  tags?: { id: string; label: RawText }[];
+  content: RawField[];
+  presence?: RawPresenceRule[];
+  lifecycles?: RawLifecycle[];
+  notifications: RawNotification[];
+  examples?: RawExample[];
+}

@@ -1,0 +1,201 @@
+/**
+ * Stage 5, write or check. Everything is rendered in memory first; writing then touches only files whose
+ * bytes change, and does it so that a failure at any point leaves the output folder as it was: new
+ * contents go to temporary files first, and only when all of them are written are they renamed into place
+ * (renames that fail are rolled back).
+ */
+import * as nodeFs from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { compareStrings, ToolError } from './diagnostics.js';
+import { errorReason } from './load.js';
+
+/** The file that marks a folder as written by this tool; a folder without it is never cleaned. */
+export const MARKER_FILE = '.generated';
+
+/** File-system operations used by the write stage; tests replace them to inject faults. */
+export interface WriteFs {
+  writeFileSync(path: string, data: string): void;
+  renameSync(from: string, to: string): void;
+  unlinkSync(path: string): void;
+  mkdirSync(path: string, options: { recursive: true }): unknown;
+  rmdirSync(path: string): void;
+}
+
+export interface Plan {
+  /** Files to create or overwrite, with their new contents. */
+  readonly writes: readonly {
+    readonly path: string;
+    readonly contents: string;
+    readonly previous?: string;
+  }[];
+  /** Files under the output folder that the spec no longer produces. */
+  readonly orphans: readonly string[];
+  readonly unchanged: readonly string[];
+}
+
+export interface Drift {
+  readonly stale: readonly string[];
+  readonly missing: readonly string[];
+  readonly orphaned: readonly string[];
+}
+
+/** Lists every file under `dir` (relative, forward slashes, sorted); an absent folder has none. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (current: string): void => {
+    let entries: nodeFs.Dirent[];
+    try {
+      entries = nodeFs.readdirSync(current, { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw new ToolError(`cannot read ${current}: ${errorReason(error)}`, 2);
+    }
+    for (const entry of entries) {
+      const full = join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.push(relative(dir, full).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort(compareStrings);
+}
+
+function readIfExists(path: string): string | undefined {
+  try {
+    return nodeFs.readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ToolError(`cannot read ${path}: ${errorReason(error)}`, 2);
+  }
+}
+
+/** Compares the rendered files with the folder: what to write, what to remove, what is already right. */
+export function planOutput(outDir: string, files: ReadonlyMap<string, string>): Plan {
+  const existing = listFiles(outDir);
+  const writes: { path: string; contents: string; previous?: string }[] = [];
+  const unchanged: string[] = [];
+  for (const [path, contents] of [...files].sort(([a], [b]) => compareStrings(a, b))) {
+    const previous = existing.includes(path) ? readIfExists(join(outDir, path)) : undefined;
+    if (previous === contents) unchanged.push(path);
+    else writes.push(previous === undefined ? { path, contents } : { path, contents, previous });
+  }
+  return { writes, orphans: existing.filter((p) => !files.has(p)), unchanged };
+}
+
+/** What `--check` reports: files whose bytes differ, files not there, and files the spec does not produce. */
+export function findDrift(outDir: string, files: ReadonlyMap<string, string>): Drift {
+  const plan = planOutput(outDir, files);
+  return {
+    stale: plan.writes.filter((w) => w.previous !== undefined).map((w) => w.path),
+    missing: plan.writes.filter((w) => w.previous === undefined).map((w) => w.path),
+    orphaned: plan.orphans,
+  };
+}
+
+/**
+ * Refuses to clean a folder that this tool did not write: a non-empty output folder must carry the
+ * marker file, unless `force` is set.
+ */
+export function assertOwnedOutput(outDir: string, force: boolean): void {
+  const existing = listFiles(outDir);
+  if (force || existing.length === 0 || existing.includes(MARKER_FILE)) return;
+  throw new ToolError(
+    `${outDir} has files but no ${MARKER_FILE} marker, so it was not written by ecs-events; ` +
+      'choose another --out, or pass --force to replace its contents',
+    2,
+  );
+}
+
+/** Applies a plan all-or-nothing; throws a ToolError naming the file and the cause on failure. */
+export function applyPlan(outDir: string, plan: Plan, fs: WriteFs = nodeFs): void {
+  const token = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const temps: { temp: string; target: string; previous?: string }[] = [];
+  const parked: { parked: string; target: string }[] = [];
+  const done: { target: string; previous?: string }[] = [];
+  const created: string[] = [];
+  const fail = (what: string, path: string, error: unknown): never => {
+    rollback(fs, temps, parked, done);
+    for (const dir of created.reverse()) removeEmptyTree(fs, dir);
+    throw new ToolError(`cannot ${what} ${path}: ${errorReason(error)}; ${outDir} is unchanged`, 2);
+  };
+  for (const w of plan.writes) {
+    const target = join(outDir, w.path);
+    const temp = `${target}.${token}.tmp`;
+    try {
+      const first = fs.mkdirSync(dirname(target), { recursive: true });
+      if (typeof first === 'string') created.push(first);
+      temps.push({ temp, target, ...(w.previous !== undefined ? { previous: w.previous } : {}) });
+      fs.writeFileSync(temp, w.contents);
+    } catch (error) {
+      fail('write', target, error);
+    }
+  }
+  for (const orphan of plan.orphans) {
+    const target = join(outDir, orphan);
+    try {
+      fs.renameSync(target, `${target}.${token}.old`);
+      parked.push({ parked: `${target}.${token}.old`, target });
+    } catch (error) {
+      fail('remove', target, error);
+    }
+  }
+  while (temps.length > 0) {
+    const next = temps[0] as (typeof temps)[number];
+    try {
+      fs.renameSync(next.temp, next.target);
+    } catch (error) {
+      fail('replace', next.target, error);
+    }
+    temps.shift();
+    done.push(next);
+  }
+  for (const p of parked) ignoreErrors(() => fs.unlinkSync(p.parked));
+  for (const orphan of plan.orphans) removeEmptyParents(fs, outDir, join(outDir, orphan));
+}
+
+function rollback(
+  fs: WriteFs,
+  temps: readonly { temp: string }[],
+  parked: readonly { parked: string; target: string }[],
+  done: readonly { target: string; previous?: string }[],
+): void {
+  for (const t of temps) ignoreErrors(() => fs.unlinkSync(t.temp));
+  for (const d of done) {
+    ignoreErrors(() =>
+      d.previous === undefined ? fs.unlinkSync(d.target) : fs.writeFileSync(d.target, d.previous as string),
+    );
+  }
+  for (const p of parked) ignoreErrors(() => fs.renameSync(p.parked, p.target));
+}
+
+function removeEmptyParents(fs: WriteFs, root: string, file: string): void {
+  let dir = dirname(file);
+  while (dir !== root && dir.startsWith(root)) {
+    try {
+      fs.rmdirSync(dir);
+    } catch {
+      return;
+    }
+    dir = dirname(dir);
+  }
+}
+
+/** Removes `dir` and its sub-folders if they hold no file (folders created by a failed run). */
+function removeEmptyTree(fs: WriteFs, dir: string): void {
+  let entries: nodeFs.Dirent[] = [];
+  try {
+    entries = nodeFs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) if (entry.isDirectory()) removeEmptyTree(fs, join(dir, entry.name));
+  ignoreErrors(() => fs.rmdirSync(dir));
+}
+
+function ignoreErrors(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // Best effort: the error that started the rollback is the one reported.
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Determinism: the same spec gives byte-identical output in memory, in another process, and under
+ * another time zone and locale.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { generateFiles } from '../generator/pipeline.js';
+import { ROOT, realOutput, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
+
+const { files } = await realOutput();
+
+test('two in-memory runs give the same files in the same order', async () => {
+  const again = await generateFiles(SPEC_DIR, 'spec');
+  assert.equal([...(again.files ?? new Map()).entries()], [...files.entries()]);
+});
+
+for (const env of [
+  { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' },
+  { TZ: 'Asia/Shanghai', LANG: 'zh_CN.UTF-8', LC_ALL: 'zh_CN.UTF-8' },
+]) {
+  test(`the CLI under TZ=${env.TZ} LANG=${env.LANG} writes the same bytes`, () => {
+    const out = join(tempDir(), 'generated');
+    execFileSync(process.execPath, [join(ROOT, 'dist/generator/cli.js'), 'generate', '--out', out], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
+    const written = snapshotDir(out);
+    assert.equal([...written.keys()].sort(), [...files.keys()].sort());
+    for (const [path, contents] of files)
+      assert.is(Buffer.from(written.get(path) ?? '', 'latin1').toString('utf8'), contents, path);
+  });
+}
+
+test.run();

@@ -1,0 +1,78 @@
+/**
+ * Shared helpers for the tests: temporary folders, running the CLI in-process, and the real catalog.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Catalog } from '../generator/catalog.js';
+import { main } from '../generator/cli.js';
+import { type GenerateResult, generateFiles } from '../generator/pipeline.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const SPEC_DIR = join(ROOT, 'spec');
+export const GENERATED_DIR = join(ROOT, 'generated');
+
+const temps: string[] = [];
+
+/** A fresh temporary folder, removed when the process exits. */
+export function tempDir(prefix = 'ecs-events-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+process.on('exit', () => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A copy of the real spec in a temporary folder (named "spec", so banners match). */
+export function copySpec(): string {
+  const dir = join(tempDir(), 'spec');
+  cpSync(SPEC_DIR, dir, { recursive: true });
+  return dir;
+}
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI in this process with `cwd` as its working folder. */
+export async function runCli(args: readonly string[], cwd: string = ROOT): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { cwd, out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+let real: Promise<GenerateResult> | undefined;
+
+/** The real spec, generated in memory once per test process. */
+export function realOutput(): Promise<
+  GenerateResult & { catalog: Catalog; files: ReadonlyMap<string, string> }
+> {
+  real ??= generateFiles(SPEC_DIR, 'spec');
+  return real as Promise<GenerateResult & { catalog: Catalog; files: ReadonlyMap<string, string> }>;
+}
+
+/** Every file under `dir` with its bytes, for before/after comparisons. */
+export function snapshotDir(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (current: string): void => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const full = join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.set(relative(dir, full).split(sep).join('/'), readFileSync(full, 'latin1'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Modification times of every file under `dir`. */
+export function mtimes(dir: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const path of snapshotDir(dir).keys()) out.set(path, statSync(join(dir, path)).mtimeMs);
+  return out;
+}

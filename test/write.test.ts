@@ -1,0 +1,121 @@
+/**
+ * The write and check stages: only changed files are touched, drift is reported by kind, a failure at any
+ * point leaves the output folder as it was, and a folder the tool did not write is never cleaned.
+ */
+
+import * as nodeFs from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { applyPlan, findDrift, planOutput, type WriteFs } from '../generator/write.js';
+import { GENERATED_DIR, mtimes, realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
+
+const { files } = await realOutput();
+
+async function generatedCopy(): Promise<{ root: string; out: string }> {
+  const root = tempDir();
+  const out = join(root, 'generated');
+  const run = await runCli(['generate', '--spec', SPEC_DIR, '--out', out], root);
+  assert.is(run.code, 0, run.stderr);
+  return { root, out };
+}
+
+test("the repository's generated/ is exactly what the spec produces", () => {
+  assert.equal(findDrift(GENERATED_DIR, files), { stale: [], missing: [], orphaned: [] });
+});
+
+test('a second generate writes nothing and keeps modification times', async () => {
+  const { root, out } = await generatedCopy();
+  const before = mtimes(out);
+  const run = await runCli(['generate', '--spec', SPEC_DIR, '--out', out], root);
+  assert.is(run.code, 0);
+  assert.match(run.stdout, / 0 written, 0 removed, \d+ unchanged/);
+  assert.equal(mtimes(out), before);
+});
+
+test('check names stale, missing and orphaned files and exits 1; generate repairs them', async () => {
+  const { root, out } = await generatedCopy();
+  const args = ['check', '--spec', SPEC_DIR, '--out', out];
+  assert.is((await runCli(args, root)).code, 0);
+  writeFileSync(join(out, 'schemas/index.json'), '{}\n');
+  unlinkSync(join(out, 'schemas/events.schema.json'));
+  writeFileSync(join(out, 'schemas/extra.json'), '{}\n');
+  const run = await runCli(args, root);
+  assert.is(run.code, 1);
+  assert.match(run.stderr, /stale\s+generated\/schemas\/index\.json/);
+  assert.match(run.stderr, /missing\s+generated\/schemas\/events\.schema\.json/);
+  assert.match(run.stderr, /orphaned\s+generated\/schemas\/extra\.json/);
+  assert.match(run.stderr, /1 stale, 1 missing, 1 orphaned/);
+  const fix = await runCli(['generate', '--spec', SPEC_DIR, '--out', out], root);
+  assert.match(fix.stdout, / 2 written, 1 removed,/);
+  assert.is((await runCli(args, root)).code, 0);
+});
+
+/** A file system that fails the nth call of one operation with ENOSPC. */
+function failingFs(operation: 'writeFileSync' | 'renameSync', failAt: number): WriteFs {
+  let calls = 0;
+  const fail = () => {
+    calls++;
+    if (calls === failAt) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+  };
+  return {
+    writeFileSync: (p, d) => {
+      if (operation === 'writeFileSync') fail();
+      nodeFs.writeFileSync(p, d);
+    },
+    renameSync: (a, b) => {
+      if (operation === 'renameSync') fail();
+      nodeFs.renameSync(a, b);
+    },
+    unlinkSync: nodeFs.unlinkSync,
+    mkdirSync: nodeFs.mkdirSync,
+    rmdirSync: nodeFs.rmdirSync,
+  };
+}
+
+test('a write or rename that fails midway leaves the output folder byte-identical', async () => {
+  const { out } = await generatedCopy();
+  writeFileSync(join(out, 'schemas/index.json'), '{"edited": true}\n');
+  rmSync(join(out, 'schemas/strict'), { recursive: true });
+  writeFileSync(join(out, 'schemas/orphan.json'), '{}\n');
+  const before = snapshotDir(out);
+  for (const [operation, failAt] of [
+    ['writeFileSync', 1],
+    ['writeFileSync', 5],
+    ['renameSync', 1],
+    ['renameSync', 4],
+    ['renameSync', 30],
+  ] as const) {
+    const plan = planOutput(out, files);
+    assert.ok(plan.writes.length > 30);
+    assert.throws(
+      () => applyPlan(out, plan, failingFs(operation, failAt)),
+      (e: Error) => /ENOSPC/.test(e.message) && e.message.includes(out) && /is unchanged/.test(e.message),
+    );
+    assert.equal(snapshotDir(out), before, `${operation} #${failAt}`);
+    assert.not.ok(existsSync(join(out, 'schemas/strict')), 'folders created by the failed run are removed');
+  }
+});
+
+test('a failed write into a folder that did not exist leaves no folder behind', () => {
+  const out = join(tempDir(), 'generated');
+  assert.throws(() => applyPlan(out, planOutput(out, files), failingFs('renameSync', 3)), /ENOSPC/);
+  assert.not.ok(existsSync(out));
+});
+
+test('an output folder that ecs-events did not write is not cleaned without --force', async () => {
+  const root = tempDir();
+  const out = join(root, 'mine');
+  mkdirSync(out);
+  writeFileSync(join(out, 'notes.txt'), 'keep me\n');
+  const run = await runCli(['generate', '--spec', SPEC_DIR, '--out', out], root);
+  assert.is(run.code, 2);
+  assert.match(run.stderr, /no \.generated marker/);
+  assert.is(readFileSync(join(out, 'notes.txt'), 'utf8'), 'keep me\n');
+  const forced = await runCli(['generate', '--spec', SPEC_DIR, '--out', out, '--force'], root);
+  assert.is(forced.code, 0);
+  assert.not.ok(existsSync(join(out, 'notes.txt')));
+});
+
+test.run();
