@@ -2,6 +2,7 @@
  * The chain of stages: load → validate → model → check examples → emit. Each stage returns diagnostics;
  * the chain stops at the first stage that reports an error, before anything is emitted or written.
  */
+import { loadAssets } from './assets.js';
 import type { Catalog } from './catalog.js';
 import { checkExamples } from './check-examples.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -54,7 +55,7 @@ export async function generateFiles(
 ): Promise<GenerateResult> {
   const result = await buildCatalog(specDir, displayDir);
   if (!result.catalog) return result;
-  return { ...result, files: await emitAll(result.catalog, emitters) };
+  return { ...result, files: await emitAll(result.catalog, loadAssets(), emitters) };
 }
 
 function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

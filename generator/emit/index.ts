@@ -2,17 +2,27 @@
  * Stage 4, emit: every emitter is a pure function from the model to files. This module runs them all and
  * merges their output into one map, keyed by path under the output folder and sorted.
  */
+import type { Assets } from '../assets.js';
 import type { Catalog } from '../catalog.js';
 import { compareStrings } from '../diagnostics.js';
 import { MARKER_FILE } from '../write.js';
 import { bannerText } from './banner.js';
 import { emitJsonSchemas } from './json-schema.js';
+import { emitPackage } from './package.js';
+import { emitRuntime } from './runtime.js';
+import { emitTypes } from './types.js';
 
-export type Emitter = (catalog: Catalog) => Map<string, string> | Promise<Map<string, string>>;
+export type Emitter = (
+  catalog: Catalog,
+  assets: Assets,
+) => Map<string, string> | Promise<Map<string, string>>;
 
 /** The emitters, in the order they run. */
 export const EMITTERS: readonly { readonly name: string; readonly emit: Emitter }[] = [
   { name: 'json-schema', emit: emitJsonSchemas },
+  { name: 'types', emit: emitTypes },
+  { name: 'runtime', emit: emitRuntime },
+  { name: 'package', emit: emitPackage },
   { name: 'marker', emit: emitMarker },
 ];
 
@@ -23,6 +33,7 @@ function emitMarker(catalog: Catalog): Map<string, string> {
 /** Runs every emitter; two emitters writing the same path is a bug in the toolkit, reported as such. */
 export async function emitAll(
   catalog: Catalog,
+  assets: Assets,
   emitters: readonly { readonly name: string; readonly emit: Emitter }[] = EMITTERS,
 ): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -30,7 +41,7 @@ export async function emitAll(
   for (const emitter of emitters) {
     let output: Map<string, string>;
     try {
-      output = await emitter.emit(catalog);
+      output = await emitter.emit(catalog, assets);
     } catch (error) {
       throw new Error(`emitter "${emitter.name}" failed: ${(error as Error).message}`, { cause: error });
     }

@@ -100,8 +100,8 @@ function requiredOf(fields: readonly EventFieldModel[]): string[] {
   return fields.filter((f) => f.presence === 'required').map((f) => f.name);
 }
 
-/** A field's schema; `false` for a field that must be absent. */
-function fieldSchema(field: EventFieldModel): Schema {
+/** A field's schema; `false` for a field that must be absent. Shared with the types emitter. */
+export function fieldSchema(field: EventFieldModel): Schema {
   if (field.presence === 'absent') return false;
   const schema: Record<string, unknown> = { description: fieldDescription(field), type: field.type };
   if (field.const !== undefined) schema.const = field.const;

@@ -1,0 +1,106 @@
+/**
+ * One escaping helper per target context. Catalog text is data: whatever it holds (comment terminators,
+ * quotes, backticks, `${`, pipes, markup, line or paragraph separators, NUL), it must come out as the same
+ * text in the output and never as code or structure.
+ */
+
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
+// Control characters other than tab and line feed, and the bidirectional controls that can make text
+// display differently from what it is.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function codePoint(ch: string): string {
+  return `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`;
+}
+
+/**
+ * Text for the inside of a JSDoc or block comment, one line per array item. `*\/` cannot end the comment,
+ * a line cannot start a JSDoc tag, and control characters are shown as escapes.
+ */
+export function tsCommentLines(text: string): string[] {
+  return text
+    .replace(INVISIBLE, codePoint)
+    .replace(/\*\//g, '*\\/')
+    .split(LINE_BREAKS)
+    .map((line) => line.replace(/^(\s*)@/, '$1\\@').replace(/\s+$/, ''));
+}
+
+/** A comment text as one string with "\n" between lines (for ts-morph's JSDoc structures). */
+export function tsComment(text: string): string {
+  return tsCommentLines(text).join('\n');
+}
+
+/** A TypeScript / JavaScript string literal (double-quoted) holding exactly `value`. */
+export function tsString(value: string): string {
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** A literal type or value for a scalar. */
+export function tsLiteral(value: string | number | boolean): string {
+  return typeof value === 'string' ? tsString(value) : String(value);
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A property name: bare when it is an identifier, quoted otherwise. */
+export function tsPropertyName(name: string): string {
+  return IDENTIFIER.test(name) ? name : tsString(name);
+}
+
+/** Whether `name` can be used as an identifier. */
+export function isIdentifier(name: string): boolean {
+  return IDENTIFIER.test(name);
+}
+
+/** Text for Markdown prose: characters that Markdown or HTML would interpret are escaped. */
+export function mdText(text: string): string {
+  return text
+    .replace(INVISIBLE, codePoint)
+    .replace(/[\\`*_{}[\]()#+!|~>]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/(^|\s)-(\s)/g, '$1\\-$2')
+    .replace(/(^\d+)\./gm, '$1\\.');
+}
+
+/** Text for a Markdown table cell: as mdText, with line breaks turned into <br> so the row stays one line. */
+export function mdCell(text: string): string {
+  return mdText(text)
+    .split(LINE_BREAKS)
+    .map((line) => line.trim())
+    .join('<br>');
+}
+
+/** Inline code in Markdown: a backtick fence longer than any run of backticks inside. */
+export function mdCode(text: string): string {
+  const single = text.replace(LINE_BREAKS, ' ').replace(INVISIBLE, codePoint);
+  const longest = Math.max(0, ...[...single.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = single.startsWith('`') || single.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${single}${pad}${fence}`;
+}
+
+/** Inline code inside a Markdown table cell: as mdCode, with pipes escaped (GFM splits cells first). */
+export function mdCodeCell(text: string): string {
+  return mdCode(text).replace(/\|/g, '\\|');
+}
+
+/** A fenced code block whose fence cannot be closed by the content. */
+export function mdFence(text: string, language = ''): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`{3,}/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}`;
+}
+
+/** Text for HTML element content or a quoted attribute value. */
+export function htmlText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}

@@ -1,0 +1,78 @@
+/**
+ * The files that make generated/ an npm package: package.json (name and version from the catalog, exports
+ * for the runtime, types, schemas and fixtures) and its README.
+ */
+import type { Assets } from '../assets.js';
+import type { Catalog } from '../catalog.js';
+import { bannerText, toJson } from './banner.js';
+import { mdCell, mdCodeCell, mdFence, mdText, tsString } from './escape.js';
+import { familyNames, packageNames } from './names.js';
+import { renderTemplate } from './templates.js';
+
+/** package.json and README.md of the generated package. */
+export function emitPackage(catalog: Catalog, assets: Assets): Map<string, string> {
+  return new Map([
+    ['package.json', toJson(packageJson(catalog))],
+    ['README.md', renderTemplate(assets, 'package/README.md.hbs', readmeView(catalog))],
+  ]);
+}
+
+function packageJson(catalog: Catalog) {
+  return {
+    '//': bannerText(catalog.files),
+    name: catalog.package.name,
+    version: catalog.version,
+    description: catalog.package.description,
+    license: catalog.package.license,
+    type: 'module',
+    sideEffects: false,
+    main: './runtime/index.js',
+    types: './types/index.d.ts',
+    exports: {
+      '.': { types: './types/index.d.ts', default: './runtime/index.js' },
+      './schemas/*': './schemas/*',
+      './fixtures/*': './fixtures/*',
+      './package.json': './package.json',
+    },
+    files: ['runtime', 'types', 'schemas', 'fixtures'],
+  };
+}
+
+function readmeView(catalog: Catalog) {
+  const names = packageNames(catalog);
+  const first =
+    catalog.events.find((e) => e.content.some((f) => f.enum && f.const === undefined)) ?? catalog.events[0];
+  const field = first?.content.find((f) => f.enum && f.const === undefined);
+  const usage = [
+    `import { ${names.parseEvent}, type ${names.event} } from ${tsString(catalog.package.name)};`,
+    '',
+    `function handle(event: ${names.event}): void {`,
+    '  switch (event.name) {',
+    ...(first ? [`    case ${tsString(first.name)}:`] : []),
+    ...(first && field ? [`      console.log(event.content[${tsString(field.name)}]);`] : []),
+    ...(first ? ['      break;'] : []),
+    '  }',
+    '}',
+    '',
+    `const result = ${names.parseEvent}(body);`,
+    'if (result.ok) handle(result.event);',
+    'else for (const e of result.errors) console.error(`${e.path} ${e.keyword}: ${e.message}`);',
+  ].join('\n');
+  return {
+    banner: bannerText(catalog.files).replace(/--/g, '- -'),
+    packageName: mdText(catalog.package.name),
+    description: mdText(catalog.package.description),
+    version: mdText(catalog.version),
+    eventCount: catalog.events.length,
+    familyCount: catalog.families.length,
+    usageFence: mdFence(usage, 'ts'),
+    names: Object.fromEntries(Object.entries(names).map(([k, v]) => [k, mdText(v)])),
+    families: catalog.families.map((f) => ({ names: familyNames(f).names, title: mdText(f.title.en) })),
+    events: catalog.events.map((e) => ({
+      name: mdCodeCell(e.name),
+      family: mdCell(e.family),
+      label: mdCell(e.label.en),
+      labelZh: mdCell(e.label.zh),
+    })),
+  };
+}

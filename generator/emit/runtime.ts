@@ -1,0 +1,98 @@
+/**
+ * The package's runtime (runtime/*.js): the generic validator engine, a data table that tells it about
+ * every notification, and the index module that exports the helpers under the catalog's names. Nothing is
+ * compiled at import time: the table is parsed from one JSON string and patterns compile on first use.
+ */
+import type { Assets } from '../assets.js';
+import type { Catalog, FieldModel, PresenceKind } from '../catalog.js';
+import { bannerText } from './banner.js';
+import { tsComment, tsString } from './escape.js';
+import { familyNames, packageNames } from './names.js';
+
+const PRESENCE_CODE: Record<PresenceKind, string> = { required: 'r', optional: 'o', absent: 'a' };
+
+/** runtime/engine.js, runtime/data.js and runtime/index.js. */
+export async function emitRuntime(catalog: Catalog, assets: Assets): Promise<Map<string, string>> {
+  const banner = `// ${tsComment(bannerText(catalog.files)).replace(/\n/g, ' ')}\n`;
+  return new Map([
+    ['runtime/engine.js', `${banner}${assets.engine.replace(/^\/\/ @ts-check\n/, '')}`],
+    [
+      'runtime/data.js',
+      `${banner}export default JSON.parse(${tsString(JSON.stringify(runtimeData(catalog)))});\n`,
+    ],
+    ['runtime/index.js', await indexModule(catalog, banner)],
+  ]);
+}
+
+/** The table the engine reads: shared lists are stored once and referred to by index. */
+export function runtimeData(catalog: Catalog) {
+  const patterns: string[] = [];
+  const enums: unknown[][] = [];
+  const indexOf = <T>(list: T[], value: T, key: (v: T) => string): number => {
+    const k = key(value);
+    const found = list.findIndex((v) => key(v) === k);
+    if (found >= 0) return found;
+    list.push(value);
+    return list.length - 1;
+  };
+  const spec = (f: FieldModel) => [
+    f.name,
+    f.type,
+    f.enum ? indexOf(enums, f.enum.map((e) => e.value) as unknown[], (v) => JSON.stringify(v)) : -1,
+    f.pattern !== undefined ? indexOf(patterns, f.pattern, (v) => v) : -1,
+  ];
+  const presence = (fields: readonly { presence: PresenceKind }[]) =>
+    fields.map((f) => PRESENCE_CODE[f.presence]).join('');
+  const envelope = { fields: catalog.envelope.fields.map(spec), presence: presence(catalog.envelope.fields) };
+  const families = catalog.families.map((f) => ({ names: [...f.events], fields: f.content.map(spec) }));
+  const events: Record<string, unknown> = {};
+  for (const event of catalog.events) {
+    const family = catalog.families.findIndex((f) => f.id === event.family);
+    const bound = Object.fromEntries(event.bindings.map((b) => [b.field, b.value]));
+    events[event.name] = [family, presence(event.content), bound];
+  }
+  return {
+    discriminator: catalog.envelope.discriminator,
+    content: catalog.envelope.content,
+    patterns,
+    enums,
+    envelope,
+    families,
+    familyIds: catalog.families.map((f) => f.id),
+    events,
+  };
+}
+
+async function indexModule(catalog: Catalog, banner: string): Promise<string> {
+  const morph = await import('ts-morph');
+  const names = packageNames(catalog);
+  const { ImportDeclaration, VariableStatement } = morph.StructureKind;
+  const constant = (name: string, initializer: string): import('ts-morph').VariableStatementStructure => ({
+    kind: VariableStatement,
+    isExported: true,
+    declarationKind: morph.VariableDeclarationKind.Const,
+    declarations: [{ name, initializer }],
+  });
+  const project = new morph.Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
+  const file = project.createSourceFile('index.js', {
+    statements: [
+      { kind: ImportDeclaration, moduleSpecifier: './engine.js', namedImports: ['createValidator'] },
+      { kind: ImportDeclaration, moduleSpecifier: './data.js', defaultImport: 'data' },
+      {
+        kind: VariableStatement,
+        declarationKind: morph.VariableDeclarationKind.Const,
+        declarations: [{ name: 'validator', initializer: 'createValidator(data)' }],
+      },
+      constant(names.names, 'validator.names'),
+      ...catalog.families.map((f) =>
+        constant(familyNames(f).names, `validator.familyNames(${tsString(f.id)})`),
+      ),
+      constant(names.isEventName, 'validator.isName'),
+      constant(names.isEvent, 'validator.is'),
+      constant(names.validateEvent, 'validator.validate'),
+      constant(names.parseEvent, 'validator.parse'),
+    ],
+  });
+  file.formatText({ indentSize: 2, convertTabsToSpaces: true });
+  return `${banner}${file.getFullText()}`;
+}

@@ -1,0 +1,357 @@
+/**
+ * TypeScript declarations of the package (types/index.d.ts). json-schema-to-typescript turns the field
+ * schemas of the envelope and of each family into interfaces (it is good at that: enums as unions,
+ * descriptions as JSDoc); ts-morph assembles the module from structures, added in one batch: one
+ * interface per notification with its exact content, the name → event map, unions, name lists and the
+ * declarations of the runtime helpers.
+ */
+
+import type { JSONSchema } from 'json-schema-to-typescript';
+import type * as TsMorph from 'ts-morph';
+import type { Catalog, EventFieldModel, EventModel, FamilyModel, FieldModel } from '../catalog.js';
+import { bannerText } from './banner.js';
+import { tsComment, tsLiteral, tsPropertyName, tsString } from './escape.js';
+import { fieldSchema } from './json-schema.js';
+import { eventNames, familyNames, type PackageNames, packageNames } from './names.js';
+
+type Statement = string | TsMorph.StatementStructures;
+
+/** types/index.d.ts, built from the model. */
+export async function emitTypes(catalog: Catalog): Promise<Map<string, string>> {
+  const [{ compile }, morph] = await Promise.all([import('json-schema-to-typescript'), import('ts-morph')]);
+  const names = packageNames(catalog);
+  const fromSchemas = [await compile(envelopeSchema(catalog, names), names.envelope, JSON2TS_OPTIONS)];
+  for (const family of catalog.families) {
+    fromSchemas.push(await compile(familySchema(family), familyNames(family).fields, JSON2TS_OPTIONS));
+  }
+  const statements: Statement[] = [
+    `/**\n * ${tsComment(bannerText(catalog.files))}\n */`,
+    ...fromSchemas,
+    ...catalog.events.flatMap((event) => eventStatements(catalog, event, names, morph)),
+    ...indexStatements(catalog, names, morph),
+    ...runtimeStatements(catalog, names, morph),
+  ];
+  const project = new morph.Project({ useInMemoryFileSystem: true });
+  const file = project.createSourceFile('index.d.ts', { statements });
+  file.formatText({ indentSize: 2, convertTabsToSpaces: true });
+  return new Map([['types/index.d.ts', file.getFullText()]]);
+}
+
+const JSON2TS_OPTIONS = {
+  bannerComment: '',
+  format: false,
+  additionalProperties: false,
+  unknownAny: true,
+  strictIndexSignatures: true,
+  declareExternallyReferenced: true,
+} as const;
+
+function envelopeSchema(catalog: Catalog, names: PackageNames) {
+  const own = catalog.envelope.fields.filter(
+    (f) => f.name !== catalog.envelope.discriminator && f.name !== catalog.envelope.content,
+  );
+  return objectSchema(
+    names.envelope,
+    `Fields that every notification carries.`,
+    own,
+    (f) => f.presence === 'required',
+  );
+}
+
+function familySchema(family: FamilyModel) {
+  const description = `The content fields of the ${family.title.en} family (${family.title.zh}), each with its type; a notification's content interface picks the ones it has.`;
+  return objectSchema(familyNames(family).fields, description, family.content, () => true);
+}
+
+function objectSchema(
+  title: string,
+  description: string,
+  fields: readonly FieldModel[],
+  required: (f: FieldModel) => boolean,
+): JSONSchema {
+  const properties: Record<string, JSONSchema> = {};
+  for (const field of fields) {
+    const schema = fieldSchema({ ...field, presence: 'required' }) as JSONSchema & { description: string };
+    // json-schema-to-typescript copies descriptions into comments; escape them the way every comment is.
+    properties[field.name] = { ...schema, description: tsComment(schema.description) };
+  }
+  return {
+    title,
+    description: tsComment(description),
+    type: 'object',
+    additionalProperties: false,
+    required: fields.filter(required).map((f) => f.name),
+    properties,
+  };
+}
+
+function fieldDocs(field: EventFieldModel): string {
+  const lines = [field.description.en, '', field.description.zh];
+  if (field.const !== undefined)
+    lines.push('', `Always ${JSON.stringify(field.const)} for this notification.`);
+  const text = tsComment(lines.join('\n'));
+  const example = field.const ?? field.example;
+  return example === undefined ? text : `${text}\n\n@example ${tsComment(JSON.stringify(example))}`;
+}
+
+function eventStatements(
+  catalog: Catalog,
+  event: EventModel,
+  names: PackageNames,
+  morph: typeof TsMorph,
+): Statement[] {
+  const { Interface } = morph.StructureKind;
+  const own = eventNames(event);
+  const family = catalog.families.find((f) => f.id === event.family) as FamilyModel;
+  const fields = familyNames(family).fields;
+  const properties = event.content
+    .filter((f) => f.presence !== 'absent')
+    .map((f) => ({
+      name: tsPropertyName(f.name),
+      type: f.const !== undefined ? tsLiteral(f.const) : `${fields}[${tsString(f.name)}]`,
+      hasQuestionToken: f.presence === 'optional',
+      isReadonly: false,
+      docs: [{ description: fieldDocs(f) }],
+    }));
+  const absent = event.content.filter((f) => f.presence === 'absent').map((f) => f.name);
+  const contentDoc = [
+    `Content of ${event.name}.`,
+    ...(absent.length > 0 ? ['', `Never has: ${absent.join(', ')}.`] : []),
+  ].join('\n');
+  const envelopeFields = new Map(event.envelope.map((f) => [f.name, f]));
+  const disc = envelopeFields.get(catalog.envelope.discriminator) as EventFieldModel;
+  const content = envelopeFields.get(catalog.envelope.content) as EventFieldModel;
+  const eventDoc = [
+    event.label.en,
+    '',
+    event.label.zh,
+    '',
+    `Family: ${family.title.en} (${family.title.zh}). Level in the documentation: ${event.level.documented}.`,
+    `@see schemas/events/${event.slug}.schema.json`,
+  ].join('\n');
+  return [
+    {
+      kind: Interface,
+      name: own.content,
+      isExported: true,
+      docs: [{ description: tsComment(contentDoc) }],
+      properties,
+    },
+    {
+      kind: Interface,
+      name: own.event,
+      isExported: true,
+      extends: [names.envelope],
+      docs: [{ description: tsComment(eventDoc) }],
+      properties: [
+        {
+          name: tsPropertyName(disc.name),
+          type: tsString(event.name),
+          docs: [{ description: fieldDocs(disc) }],
+        },
+        {
+          name: tsPropertyName(content.name),
+          type: own.content,
+          docs: [{ description: tsComment(`${content.description.en}\n\n${content.description.zh}`) }],
+        },
+      ],
+    },
+  ];
+}
+
+function union(members: readonly string[]): string {
+  return members.length === 0 ? 'never' : members.join(' | ');
+}
+
+function indexStatements(catalog: Catalog, names: PackageNames, morph: typeof TsMorph): Statement[] {
+  const { Interface, TypeAlias } = morph.StructureKind;
+  const mapDoc = 'Every known notification, by name: `EventMap[name]` is the event with that name.';
+  const statements: Statement[] = [
+    {
+      kind: Interface,
+      name: names.eventMap,
+      isExported: true,
+      docs: [{ description: mapDoc }],
+      properties: catalog.events.map((e) => ({ name: tsString(e.name), type: eventNames(e).event })),
+    },
+    {
+      kind: TypeAlias,
+      name: names.eventName,
+      isExported: true,
+      type: `keyof ${names.eventMap}`,
+      docs: ['The name of a known notification.'],
+    },
+    {
+      kind: TypeAlias,
+      name: names.event,
+      isExported: true,
+      type: `${names.eventMap}[${names.eventName}]`,
+      docs: ['Any known notification; `switch (event.name)` narrows it to one.'],
+    },
+    {
+      kind: TypeAlias,
+      name: names.eventOf,
+      isExported: true,
+      typeParameters: [{ name: 'N', constraint: names.eventName }],
+      type: `${names.eventMap}[N]`,
+      docs: ['The notification with name N.'],
+    },
+    {
+      kind: Interface,
+      name: names.unknownEvent,
+      isExported: true,
+      extends: [names.envelope],
+      docs: [
+        'A notification whose name the catalog does not know (yet): its envelope is checked, its content is not typed.',
+      ],
+      properties: [
+        { name: tsPropertyName(catalog.envelope.discriminator), type: 'string' },
+        { name: tsPropertyName(catalog.envelope.content), type: '{ [field: string]: unknown }' },
+      ],
+    },
+  ];
+  for (const family of catalog.families) {
+    const n = familyNames(family);
+    const doc = tsComment(`${family.title.en} (${family.title.zh})`);
+    statements.push(
+      {
+        kind: TypeAlias,
+        name: n.name,
+        isExported: true,
+        type: union(family.events.map(tsString)),
+        docs: [`Names of the ${doc} family.`],
+      },
+      {
+        kind: TypeAlias,
+        name: n.union,
+        isExported: true,
+        type: `${names.eventMap}[${n.name}]`,
+        docs: [`Any notification of the ${doc} family.`],
+      },
+      {
+        kind: TypeAlias,
+        name: n.of,
+        isExported: true,
+        typeParameters: [{ name: 'N', constraint: n.name }],
+        type: `${names.eventMap}[N]`,
+        docs: [`The ${doc} notification with name N.`],
+      },
+    );
+  }
+  return statements;
+}
+
+function runtimeStatements(catalog: Catalog, names: PackageNames, morph: typeof TsMorph): Statement[] {
+  const { Interface, TypeAlias, VariableStatement, Function: Fn } = morph.StructureKind;
+  const declare = (name: string, type: string, doc: string): Statement => ({
+    kind: VariableStatement,
+    isExported: true,
+    hasDeclareKeyword: true,
+    declarationKind: morph.VariableDeclarationKind.Const,
+    docs: [doc],
+    declarations: [{ name, type }],
+  });
+  const value = { name: 'value', type: 'unknown' };
+  const options = { name: 'options', type: names.parseOptions, hasQuestionToken: true };
+  const ok = `{ ok: true; known: true; event: ${names.event} }`;
+  const rejected = `{ ok: false; errors: ${names.error}[] }`;
+  return [
+    {
+      kind: Interface,
+      name: names.error,
+      isExported: true,
+      docs: [
+        'One validation error: where (a JSON Pointer into the event), which rule (a JSON Schema keyword), and a message.',
+      ],
+      properties: [
+        { name: 'path', type: 'string' },
+        { name: 'keyword', type: 'string' },
+        { name: 'message', type: 'string' },
+      ],
+    },
+    {
+      kind: Interface,
+      name: names.parseOptions,
+      isExported: true,
+      properties: [
+        {
+          name: 'strict',
+          type: 'boolean',
+          hasQuestionToken: true,
+          docs: ['Reject fields the catalog does not list (the strict schemas).'],
+        },
+        {
+          name: 'unknown',
+          type: "'reject' | 'accept'",
+          hasQuestionToken: true,
+          docs: [
+            "What to do with a name the catalog does not know: 'reject' (default) or 'accept' it as an unknown event.",
+          ],
+        },
+      ],
+    },
+    {
+      kind: TypeAlias,
+      name: names.parseResult,
+      isExported: true,
+      type: `${ok} | { ok: true; known: false; event: ${names.unknownEvent} } | ${rejected}`,
+    },
+    declare(names.names, `readonly ${names.eventName}[]`, 'Every known notification name, sorted.'),
+    ...catalog.families.map((f) =>
+      declare(
+        familyNames(f).names,
+        `readonly ${familyNames(f).name}[]`,
+        tsComment(`Names of the ${f.title.en} family.`),
+      ),
+    ),
+    {
+      kind: Fn,
+      name: names.isEventName,
+      isExported: true,
+      hasDeclareKeyword: true,
+      parameters: [{ name: 'name', type: 'unknown' }],
+      returnType: `name is ${names.eventName}`,
+      docs: ['Whether `name` is a known notification name.'],
+    },
+    {
+      kind: Fn,
+      name: names.isEvent,
+      isExported: true,
+      hasDeclareKeyword: true,
+      docs: ['Whether `value` is a valid known notification (with `name`: that notification).'],
+      overloads: [{ parameters: [value], returnType: `value is ${names.event}` }],
+      typeParameters: [{ name: 'N', constraint: names.eventName }],
+      parameters: [value, { name: 'name', type: 'N' }],
+      returnType: `value is ${names.eventOf}<N>`,
+    },
+    {
+      kind: Fn,
+      name: names.validateEvent,
+      isExported: true,
+      hasDeclareKeyword: true,
+      parameters: [value, options],
+      returnType: `${names.error}[]`,
+      docs: ['Every error of `value` as a notification; an empty list when it is valid.'],
+    },
+    {
+      kind: Fn,
+      name: names.parseEvent,
+      isExported: true,
+      hasDeclareKeyword: true,
+      docs: [
+        'Parses a JSON text (or takes a parsed value) and validates it: the typed event, or the errors with their JSON paths.',
+      ],
+      overloads: [
+        {
+          parameters: [
+            { name: 'input', type: 'unknown' },
+            { name: 'options', type: `${names.parseOptions} & { unknown: 'accept' }` },
+          ],
+          returnType: names.parseResult,
+        },
+      ],
+      parameters: [{ name: 'input', type: 'unknown' }, options],
+      returnType: `${ok} | ${rejected}`,
+    },
+  ];
+}

@@ -1,0 +1,245 @@
+// @ts-check
+/**
+ * The validator that ships in the generated package. It is generic: everything it knows about events
+ * comes from the data table that the runtime emitter writes next to it. It checks an event the way the
+ * generated JSON Schemas do (same JSON paths, same keywords), without compiling anything at start-up:
+ * each pattern is compiled on first use, and an event is checked only against the one notification its
+ * name selects.
+ */
+
+/**
+ * @typedef {{ path: string, keyword: string, message: string }} EventError
+ * @typedef {[name: string, type: string, enumIndex: number, patternIndex: number]} FieldSpec
+ * @typedef {{ names: string[], fields: FieldSpec[] }} FamilySpec
+ * @typedef {[familyIndex: number, presence: string, bound: Record<string, unknown>]} EventSpec
+ * @typedef {{
+ *   discriminator: string,
+ *   content: string,
+ *   patterns: string[],
+ *   enums: unknown[][],
+ *   envelope: { fields: FieldSpec[], presence: string },
+ *   families: FamilySpec[],
+ *   familyIds: string[],
+ *   events: Record<string, EventSpec>,
+ * }} CatalogData
+ * @typedef {{ strict?: boolean, unknown?: 'reject' | 'accept' }} Options
+ */
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** @param {CatalogData} data */
+export function createValidator(data) {
+  /** @type {(RegExp | undefined)[]} */
+  const compiled = [];
+  const names = Object.freeze(Object.keys(data.events));
+  const familyNames = new Map(
+    data.familyIds.map((id, i) => [id, Object.freeze([...(data.families[i]?.names ?? [])])]),
+  );
+  const disc = data.discriminator;
+
+  /** @param {number} index */
+  function pattern(index) {
+    let re = compiled[index];
+    if (re === undefined) {
+      re = new RegExp(/** @type {string} */ (data.patterns[index]), 'u');
+      compiled[index] = re;
+    }
+    return re;
+  }
+
+  /**
+   * @param {unknown} value
+   * @param {FieldSpec} spec
+   * @param {string} path
+   * @param {unknown} bound
+   * @param {boolean} isBound
+   * @param {EventError[]} errors
+   */
+  function checkValue(value, spec, path, bound, isBound, errors) {
+    const type = spec[1];
+    if (!hasType(value, type)) errors.push({ path, keyword: 'type', message: `must be ${type}` });
+    if (isBound) {
+      if (value !== bound)
+        errors.push({ path, keyword: 'const', message: `must be ${JSON.stringify(bound)}` });
+      return;
+    }
+    const values = spec[2] >= 0 ? data.enums[spec[2]] : undefined;
+    if (values && !values.includes(value)) {
+      errors.push({
+        path,
+        keyword: 'enum',
+        message: `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`,
+      });
+    }
+    if (spec[3] >= 0 && typeof value === 'string' && !pattern(spec[3]).test(value)) {
+      errors.push({ path, keyword: 'pattern', message: `must match ${data.patterns[spec[3]]}` });
+    }
+  }
+
+  /**
+   * Checks one object against field specs and a presence string (r required, o optional, a absent).
+   * @param {Record<string, unknown>} object
+   * @param {FieldSpec[]} fields
+   * @param {string} presence
+   * @param {Record<string, unknown>} bound
+   * @param {string} path
+   * @param {boolean} strict
+   * @param {EventError[]} errors
+   * @param {((value: unknown, path: string) => void) | undefined} nested
+   */
+  function checkObject(object, fields, presence, bound, path, strict, errors, nested) {
+    for (let i = 0; i < fields.length; i++) {
+      const spec = /** @type {FieldSpec} */ (fields[i]);
+      const name = spec[0];
+      const mode = presence.charCodeAt(i);
+      const fieldPath = `${path}/${escapePointer(name)}`;
+      if (!hasOwn.call(object, name)) {
+        if (mode === 114 /* r */)
+          errors.push({ path: fieldPath, keyword: 'required', message: 'is required' });
+        continue;
+      }
+      const value = object[name];
+      if (mode === 97 /* a */) {
+        errors.push({
+          path: fieldPath,
+          keyword: 'false schema',
+          message: 'must be absent for this notification',
+        });
+      } else if (nested && name === data.content) nested(value, fieldPath);
+      else checkValue(value, spec, fieldPath, bound[name], hasOwn.call(bound, name), errors);
+    }
+    if (!strict) return;
+    for (const key of Object.keys(object)) {
+      if (!fields.some((f) => f[0] === key)) {
+        const message = 'is not a known field (strict schema)';
+        errors.push({ path: `${path}/${escapePointer(key)}`, keyword: 'additionalProperties', message });
+      }
+    }
+  }
+
+  /**
+   * All errors of `value` as an event; `known` is false when its name is not in the catalog.
+   * @param {unknown} value
+   * @param {Options} [options]
+   * @returns {{ errors: EventError[], known: boolean }}
+   */
+  function check(value, options = {}) {
+    /** @type {EventError[]} */
+    const errors = [];
+    if (!isObject(value)) {
+      errors.push({ path: '', keyword: 'type', message: 'must be object' });
+      return { errors, known: false };
+    }
+    const name = value[disc];
+    if (!hasOwn.call(value, disc)) {
+      errors.push({ path: `/${escapePointer(disc)}`, keyword: 'required', message: 'is required' });
+      return { errors, known: false };
+    }
+    const event = typeof name === 'string' && hasOwn.call(data.events, name) ? data.events[name] : undefined;
+    if (!event) {
+      if (options.unknown === 'accept' && typeof name === 'string')
+        return checkUnknown(value, options, errors);
+      errors.push({
+        path: `/${escapePointer(disc)}`,
+        keyword: 'enum',
+        message: 'is not a known notification name',
+      });
+      return { errors, known: false };
+    }
+    const strict = options.strict === true;
+    const family = /** @type {FamilySpec} */ (data.families[event[0]]);
+    const nested = (/** @type {unknown} */ content, /** @type {string} */ path) => {
+      if (!isObject(content)) errors.push({ path, keyword: 'type', message: 'must be object' });
+      else checkObject(content, family.fields, event[1], event[2], path, strict, errors, undefined);
+    };
+    checkObject(
+      value,
+      data.envelope.fields,
+      data.envelope.presence,
+      { [disc]: name },
+      '',
+      strict,
+      errors,
+      nested,
+    );
+    return { errors, known: true };
+  }
+
+  /**
+   * An event whose name the catalog does not know: its envelope is checked, its content only for being an object.
+   * @param {Record<string, unknown>} value
+   * @param {Options} options
+   * @param {EventError[]} errors
+   */
+  function checkUnknown(value, options, errors) {
+    const nested = (/** @type {unknown} */ content, /** @type {string} */ path) => {
+      if (!isObject(content)) errors.push({ path, keyword: 'type', message: 'must be object' });
+    };
+    const fields = data.envelope.fields.filter((f) => f[0] !== disc);
+    const presence = data.envelope.presence
+      .split('')
+      .filter((_, i) => data.envelope.fields[i]?.[0] !== disc)
+      .join('');
+    const strict = options.strict === true;
+    const known = strict ? [...fields, /** @type {FieldSpec} */ ([disc, 'string', -1, -1])] : fields;
+    checkObject(value, known, `${presence}r`, {}, '', strict, errors, nested);
+    return { errors, known: false };
+  }
+
+  return {
+    names,
+    /** @param {string} id */
+    familyNames: (id) => familyNames.get(id) ?? Object.freeze([]),
+    /** @param {unknown} name */
+    isName: (name) => typeof name === 'string' && hasOwn.call(data.events, name),
+    /** @param {unknown} value @param {Options} [options] */
+    validate: (value, options) => check(value, options).errors,
+    /** @param {unknown} value @param {string} [name] */
+    is(value, name) {
+      if (name !== undefined && (!isObject(value) || value[disc] !== name)) return false;
+      const result = check(value);
+      return result.known && result.errors.length === 0;
+    },
+    /** @param {unknown} input @param {Options} [options] */
+    parse(input, options) {
+      let value = input;
+      if (typeof input === 'string') {
+        try {
+          value = JSON.parse(input);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          return { ok: false, errors: [{ path: '', keyword: 'json', message }] };
+        }
+      }
+      const result = check(value, options);
+      if (result.errors.length > 0) return { ok: false, errors: result.errors };
+      return { ok: true, known: result.known, event: value };
+    },
+  };
+}
+
+/** @param {unknown} value @returns {value is Record<string, unknown>} */
+function isObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** @param {unknown} value @param {string} type */
+function hasType(value, type) {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'integer':
+      return Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    default:
+      return isObject(value);
+  }
+}
+
+/** @param {string} segment */
+function escapePointer(segment) {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
