@@ -7,12 +7,21 @@ import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type DiagnosticCode, formatCodeFrame, formatDiagnostic, ToolError } from './diagnostics.js';
-import { generateFiles } from './pipeline.js';
+import { errorReason } from './load.js';
+import { buildCatalog, generateFiles } from './pipeline.js';
 import { toolkitVersion } from './toolkit.js';
+import {
+  type EventReport,
+  formatReport,
+  resolveInputs,
+  type Status,
+  validateInput,
+} from './validate-events.js';
 import { applyPlan, assertOwnedOutput, findDrift, planOutput } from './write.js';
 
 export interface Io {
   readonly cwd: string;
+  readonly stdin?: NodeJS.ReadableStream;
   out(line: string): void;
   err(line: string): void;
 }
@@ -22,12 +31,15 @@ const USAGE = `Usage: ecs-events <command> [options]
 Commands:
   generate            Generate every output from the spec into the output folder
   check               Report generated files that are stale, missing or orphaned (same as generate --check)
+  validate <input>... Validate event payloads: JSON or NDJSON files, globs, or - for stdin
 
 Options:
   --spec DIR          Spec folder (default: spec)
   --out DIR           Output folder (default: generated)
   --check             With generate: compare instead of writing; exit 1 on any difference
   --force             Replace the contents of an output folder that ecs-events did not write
+  --strict            With validate: reject fields the catalog does not list
+  --json              With validate: one JSON object per event (NDJSON) instead of text
   --brief             One line per diagnostic, without the source excerpt
   --debug             Print stack traces of internal errors
   -h, --help          Show this help
@@ -40,6 +52,8 @@ const OPTIONS = {
   out: { type: 'string' },
   check: { type: 'boolean' },
   force: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  json: { type: 'boolean' },
   brief: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -60,6 +74,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const [command, ...rest] = parsed.positionals;
     if (options.help || command === 'help') return print(io, USAGE);
     if (command === undefined) throw new ToolError('no command given', 2);
+    if (command === 'validate') return await runValidate(rest, options, io);
     if (rest.length > 0) throw new ToolError(`unexpected argument "${rest[0]}"`, 2);
     if (command === 'generate') return await runGenerate(options, io, options.check === true);
     if (command === 'check') return await runGenerate(options, io, true);
@@ -119,6 +134,40 @@ async function runGenerate(options: Options, io: Io, check: boolean): Promise<nu
     `${shown(outDir)}: ${plan.writes.length} written, ${plan.orphans.length} removed, ${plan.unchanged.length} unchanged (${total} files).`,
   );
   return 0;
+}
+
+async function runValidate(args: readonly string[], options: Options, io: Io): Promise<number> {
+  if (args.length === 0) throw new ToolError('validate needs at least one file, glob or - (stdin)', 2);
+  const specDir = resolve(io.cwd, options.spec ?? 'spec');
+  const inputs = await resolveInputs(args, io.cwd, io.stdin ?? process.stdin);
+  const built = await buildCatalog(specDir, displayPath(io.cwd, specDir));
+  if (!built.catalog) {
+    for (const d of built.diagnostics) io.err(formatDiagnostic(d));
+    throw new ToolError(`the spec in ${displayPath(io.cwd, specDir)} has errors; fix them first`, 2);
+  }
+  const [{ createValidator }, { runtimeData }] = await Promise.all([
+    import('./runtime/engine.js'),
+    import('./emit/runtime.js'),
+  ]);
+  const engine = createValidator(runtimeData(built.catalog) as Parameters<typeof createValidator>[0]);
+  const checker = { discriminator: built.catalog.envelope.discriminator, check: engine.check };
+  const counts: Record<Status, number> = { valid: 0, invalid: 0, unknown: 0, malformed: 0, empty: 0 };
+  const report = (r: EventReport) => {
+    counts[r.status]++;
+    io.out(options.json ? JSON.stringify(r) : formatReport(r));
+  };
+  for (const input of inputs) {
+    try {
+      await validateInput(input, checker, options.strict === true, report);
+    } catch (error) {
+      throw new ToolError(`cannot read ${input.label}: ${errorReason(error)}`, 2);
+    }
+  }
+  const total = counts.valid + counts.invalid + counts.unknown + counts.malformed;
+  const summary = `${total} event${total === 1 ? '' : 's'}: ${counts.valid} valid, ${counts.invalid} invalid, ${counts.unknown} unknown name, ${counts.malformed} malformed${counts.empty ? `, ${counts.empty} empty input` : ''}.`;
+  if (options.json) io.out(JSON.stringify({ summary: { total, ...counts } }));
+  else io.out(summary);
+  return total > 0 && counts.valid === total && counts.empty === 0 ? 0 : 1;
 }
 
 function reportDrift(io: Io, outDir: string, drift: ReturnType<typeof findDrift>): number {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createDiagnostic } from './diagnostics.js';
+import { lineColumn, locateJsonError } from './json-errors.js';
 import { errorReason } from './load.js';
 import { type DataPath, locateInside } from './positions.js';
 import type { RawExample } from './spec-types.js';
@@ -90,11 +91,9 @@ function parseJson(
   try {
     return JSON.parse(text);
   } catch (error) {
-    const reason = (error as Error).message;
-    const offset = Number(/at position (\d+)/.exec(reason)?.[1] ?? 0);
-    const before = text.slice(0, offset).split('\n');
-    const line = before.length;
-    const column = (before[before.length - 1]?.length ?? 0) + 1;
+    const located = locateJsonError(text, (error as Error).message);
+    const reason = located.message;
+    const { line, column } = lineColumn(text, located.offset);
     const where =
       example.json !== undefined
         ? locateInside(file, [...at, 'json'], line, column)

@@ -17,6 +17,7 @@ const result = await generateFiles(join(ROOT, 'test', 'golden', 'hostile', 'spec
 const catalog = result.catalog;
 const files = result.files ?? new Map<string, string>();
 const HOSTILE =
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: hostile text on purpose.
   'Ends */ here /* opens // line `tick` ${injected} "dq" \'sq\' </script><script>alert(1)</script> <!-- c --> | pipe | {{mustache}} {{{triple}}} @param x\nsecond line\u2028after LS\u2029after PS \u202ertl\u202c nul:\u0000 end';
 
 test('the hostile spec is valid and its text reaches the model unchanged', () => {
@@ -51,6 +52,7 @@ test('the declarations compile under --strict and declare exactly the catalog na
     .getPropertyOrThrow('mood')
     .getTypeNode()
     ?.getText();
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: hostile text on purpose.
   assert.is(mood, '("it\'s \\"quoted\\" </script>" | "*/ ${x} `y` | {{z}}")');
 });
 
@@ -65,6 +67,7 @@ test('the runtime data round-trips the hostile strings', async () => {
   const data = files.get('runtime/data.js') ?? '';
   const json = /JSON\.parse\((".*")\);/.exec(data)?.[1] ?? '""';
   const parsed = JSON.parse(JSON.parse(json));
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: hostile text on purpose.
   assert.ok(JSON.stringify(parsed).includes('*/ ${x} `y` | {{z}}'));
 });
 

@@ -56,6 +56,7 @@ function readmeView(catalog: Catalog) {
     '',
     `const result = ${names.parseEvent}(body);`,
     'if (result.ok) handle(result.event);',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: this is the text of a code sample.
     'else for (const e of result.errors) console.error(`${e.path} ${e.keyword}: ${e.message}`);',
   ].join('\n');
   return {

@@ -194,6 +194,8 @@ export function createValidator(data) {
     isName: (name) => typeof name === 'string' && hasOwn.call(data.events, name),
     /** @param {unknown} value @param {Options} [options] */
     validate: (value, options) => check(value, options).errors,
+    /** The errors, and whether the name is one the catalog knows. */
+    check,
     /** @param {unknown} value @param {string} [name] */
     is(value, name) {
       if (name !== undefined && (!isObject(value) || value[disc] !== name)) return false;

@@ -1,0 +1,85 @@
+/**
+ * Fixtures for consumers' tests: for every notification a minimal and a complete valid event, every
+ * documented example verbatim, and invalid events that each break one rule, with a sidecar that names the
+ * rule and the error a validator must report. fixtures/index.json lists them all.
+ */
+import type { Catalog, ExampleModel } from '../catalog.js';
+import { bannerText, toJson } from './banner.js';
+import { invalidCases } from './fixture-cases.js';
+import { validEvent } from './fixture-values.js';
+
+export interface FixtureEntry {
+  readonly name: string;
+  readonly kind: 'valid' | 'invalid' | 'documented';
+  readonly path: string;
+  readonly [key: string]: unknown;
+}
+
+/** Every fixture file and fixtures/index.json. */
+export function emitFixtures(catalog: Catalog): Map<string, string> {
+  const files = new Map<string, string>();
+  const entries: FixtureEntry[] = [];
+  for (const event of catalog.events) {
+    for (const variant of ['minimal', 'complete'] as const) {
+      const path = `valid/${event.slug}.${variant}.json`;
+      files.set(`fixtures/${path}`, toJson(validEvent(catalog, event, variant)));
+      entries.push({ name: event.name, kind: 'valid', variant, path });
+    }
+    for (const c of invalidCases(catalog, event)) {
+      const stem = `invalid/${event.slug}/${c.rule}`;
+      const sidecar = {
+        $comment: bannerText([event.file, catalog.catalogFile]),
+        name: event.name,
+        rule: c.rule,
+        field: c.field,
+        description: c.description,
+        strict: c.strict,
+        errors: c.errors,
+      };
+      files.set(`fixtures/${stem}.json`, toJson(c.event));
+      files.set(`fixtures/${stem}.expected.json`, toJson(sidecar));
+      entries.push({
+        name: event.name,
+        kind: 'invalid',
+        path: `${stem}.json`,
+        expected: `${stem}.expected.json`,
+        rule: c.rule,
+        strict: c.strict,
+        errors: c.errors,
+      });
+    }
+  }
+  for (const example of catalog.examples) {
+    const path = `documented/${example.id}.json`;
+    files.set(`fixtures/${path}`, example.text);
+    entries.push(documentedEntry(example, path));
+  }
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  files.set(
+    'fixtures/index.json',
+    toJson({
+      $comment: bannerText(catalog.files),
+      catalog: catalog.id,
+      version: catalog.version,
+      fixtures: entries,
+    }),
+  );
+  return files;
+}
+
+function documentedEntry(example: ExampleModel, path: string): FixtureEntry {
+  return {
+    name: example.notification,
+    kind: 'documented',
+    path,
+    example: example.id,
+    title: { zh: example.title.zh, en: example.title.en },
+    source: {
+      ref: example.source.ref,
+      heading: example.source.heading,
+      ...(example.source.anchor ? { anchor: example.source.anchor } : {}),
+    },
+    valid: example.expect.valid,
+    ...(example.expect.valid ? {} : { erratum: example.expect.erratum, errors: example.expect.errors }),
+  };
+}

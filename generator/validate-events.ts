@@ -1,0 +1,193 @@
+/**
+ * The `validate` command: checks event payloads (JSON documents or NDJSON, from files, globs or stdin)
+ * with the same engine the generated package ships. NDJSON is streamed line by line, so memory does not
+ * grow with the input; a JSON document (one event, or an array of events) is read whole.
+ */
+import { createReadStream, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { ToolError } from './diagnostics.js';
+import { lineColumn, locateJsonError } from './json-errors.js';
+import { errorReason } from './load.js';
+
+export interface EventError {
+  readonly path: string;
+  readonly keyword: string;
+  readonly message: string;
+}
+
+/** What the command needs of a validator: the package engine's `check`, and the field holding the name. */
+export interface EventChecker {
+  readonly discriminator: string;
+  check(value: unknown, options?: { strict?: boolean }): { errors: EventError[]; known: boolean };
+}
+
+export type Status = 'valid' | 'invalid' | 'unknown' | 'malformed' | 'empty';
+
+export interface EventReport {
+  readonly source: string;
+  readonly line: number;
+  readonly column?: number;
+  /** Position in a JSON array, when the input holds one. */
+  readonly index?: number;
+  readonly status: Status;
+  readonly name?: string;
+  readonly errors: readonly EventError[];
+  readonly message?: string;
+}
+
+export interface Input {
+  readonly label: string;
+  open(): NodeJS.ReadableStream;
+}
+
+/** Resolves file arguments: "-" is stdin, globs are expanded (sorted), plain paths must exist. */
+export async function resolveInputs(
+  args: readonly string[],
+  cwd: string,
+  stdin: NodeJS.ReadableStream,
+): Promise<Input[]> {
+  const { globSync, isDynamicPattern } = await import('tinyglobby');
+  const inputs: Input[] = [];
+  for (const arg of args) {
+    if (arg === '-') {
+      inputs.push({ label: '<stdin>', open: () => stdin });
+      continue;
+    }
+    const paths = isDynamicPattern(arg) ? globSync([arg], { cwd, onlyFiles: true }).sort() : [arg];
+    if (paths.length === 0) throw new ToolError(`no file matches ${arg}`, 2);
+    for (const path of paths) {
+      const full = resolve(cwd, path);
+      try {
+        if (!statSync(full).isFile()) throw new ToolError(`not a file: ${path}`, 2);
+      } catch (error) {
+        if (error instanceof ToolError) throw error;
+        throw new ToolError(`cannot read ${path}: ${errorReason(error)}`, 2);
+      }
+      inputs.push({ label: path, open: () => createReadStream(full) });
+    }
+  }
+  return inputs;
+}
+
+/** Validates every event of one input, calling `report` for each as soon as it is checked. */
+export async function validateInput(
+  input: Input,
+  checker: EventChecker,
+  strict: boolean,
+  report: (r: EventReport) => void,
+): Promise<void> {
+  const lines = createInterface({ input: input.open(), crlfDelay: Number.POSITIVE_INFINITY });
+  let mode: 'unknown' | 'ndjson' | 'document' = 'unknown';
+  const document: string[] = [];
+  let documentStart = 0;
+  let lineNo = 0;
+  let count = 0;
+  const emit = (r: EventReport) => {
+    count++;
+    report(r);
+  };
+  for await (const line of lines) {
+    lineNo++;
+    if (mode === 'document') {
+      document.push(line);
+      continue;
+    }
+    if (line.trim() === '') continue;
+    const parsed = parse(line);
+    if (parsed.ok) {
+      mode = 'ndjson';
+      checkValue(input.label, lineNo, parsed.value, checker, strict, emit);
+    } else if (mode === 'unknown') {
+      mode = 'document';
+      documentStart = lineNo;
+      document.push(line);
+    } else {
+      emit({
+        source: input.label,
+        line: lineNo,
+        column: column(line, parsed.position),
+        status: 'malformed',
+        errors: [],
+        message: parsed.message,
+      });
+    }
+  }
+  if (mode === 'document') {
+    const text = document.join('\n');
+    const parsed = parse(text);
+    if (parsed.ok) checkValue(input.label, documentStart, parsed.value, checker, strict, emit);
+    else {
+      const at = lineColumn(text, parsed.position);
+      const where = { line: documentStart + at.line - 1, column: at.column };
+      emit({ source: input.label, ...where, status: 'malformed', errors: [], message: parsed.message });
+    }
+  }
+  if (count === 0)
+    report({ source: input.label, line: 0, status: 'empty', errors: [], message: 'no event in the input' });
+}
+
+function checkValue(
+  source: string,
+  line: number,
+  value: unknown,
+  checker: EventChecker,
+  strict: boolean,
+  emit: (r: EventReport) => void,
+): void {
+  const items = Array.isArray(value) ? value.map((v, i) => [v, i] as const) : [[value, undefined] as const];
+  for (const [item, index] of items) {
+    const { errors, known } = checker.check(item, { strict });
+    const carried = isRecord(item) ? item[checker.discriminator] : undefined;
+    const name = typeof carried === 'string' ? carried : undefined;
+    const nameOnly = !known && name !== undefined && errors.length === 1 && errors[0]?.keyword === 'enum';
+    const status: Status = errors.length === 0 ? 'valid' : nameOnly ? 'unknown' : 'invalid';
+    emit({
+      source,
+      line,
+      ...(index !== undefined ? { index } : {}),
+      status,
+      ...(name ? { name } : {}),
+      errors,
+    });
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parse(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; message: string; position: number } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    const { offset, message } = locateJsonError(text, (error as Error).message);
+    return { ok: false, message, position: offset };
+  }
+}
+
+function column(line: string, position: number): number {
+  return Math.min(position, line.length) + 1;
+}
+
+/** One human-readable block for a report. */
+export function formatReport(r: EventReport): string {
+  const where = `${r.source}${r.line > 0 ? `:${r.line}` : ''}${r.column ? `:${r.column}` : ''}${r.index !== undefined ? ` [${r.index}]` : ''}`;
+  switch (r.status) {
+    case 'valid':
+      return `${where}: OK ${r.name}`;
+    case 'unknown':
+      return `${where}: UNKNOWN notification name ${JSON.stringify(r.name)} (not in the catalog)`;
+    case 'malformed':
+      return `${where}: MALFORMED JSON: ${r.message}`;
+    case 'empty':
+      return `${where}: EMPTY: ${r.message}`;
+    default:
+      return [
+        `${where}: INVALID ${r.name ?? '(no name)'}`,
+        ...r.errors.map((e) => `  ${e.path || '/'}: ${e.message} (${e.keyword})`),
+      ].join('\n');
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The fixtures: every name has a minimal and a complete valid event that validate everywhere; every
+ * invalid fixture fails with exactly the error its sidecar declares (schemas and the package's engine);
+ * every rule kind that applies to a name is covered; documented examples are verbatim.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { EventModel } from '../generator/catalog.js';
+import { runtimeData } from '../generator/emit/runtime.js';
+import { createValidator } from '../generator/runtime/engine.js';
+import { schemaValidator } from './ajv-helpers.js';
+import { realOutput } from './helpers.js';
+
+const { catalog, files } = await realOutput();
+const v = await schemaValidator(files);
+const engine = createValidator(runtimeData(catalog) as Parameters<typeof createValidator>[0]);
+const index = JSON.parse(files.get('fixtures/index.json') ?? '{}') as {
+  fixtures: {
+    name: string;
+    kind: string;
+    path: string;
+    variant?: string;
+    rule?: string;
+    strict?: boolean;
+    expected?: string;
+    errors?: { path: string; keyword: string }[];
+  }[];
+};
+const read = (path: string) => JSON.parse(files.get(`fixtures/${path}`) ?? 'null');
+const keyed = (errors: readonly { path: string; keyword: string }[]) =>
+  errors.map((e) => `${e.path} ${e.keyword}`).sort();
+const byName = new Map(catalog.events.map((e) => [e.name, e]));
+const schemaOf = (name: string, strict: boolean) =>
+  `${strict ? 'strict/' : ''}events/${(byName.get(name) as EventModel).slug}.schema.json`;
+
+test('the index lists every fixture file, and every file is listed', () => {
+  const listed = new Set(index.fixtures.flatMap((f) => [f.path, ...(f.expected ? [f.expected] : [])]));
+  const onDisk = [...files.keys()]
+    .filter((p) => p.startsWith('fixtures/') && p !== 'fixtures/index.json')
+    .map((p) => p.slice(9));
+  assert.equal([...listed].sort(), onDisk.sort());
+});
+
+test('every name has a minimal and a complete valid event, valid against its schemas and the engine', () => {
+  for (const event of catalog.events) {
+    for (const variant of ['minimal', 'complete']) {
+      const entry = index.fixtures.find(
+        (f) => f.name === event.name && f.kind === 'valid' && f.variant === variant,
+      );
+      assert.ok(entry, `${event.name} ${variant}`);
+      const value = read(entry?.path ?? '');
+      for (const strict of [false, true])
+        assert.equal(v.errors(schemaOf(event.name, strict), value), [], `${entry?.path} strict=${strict}`);
+      assert.equal(v.errors('events.schema.json', value), []);
+      assert.equal(engine.validate(value, { strict: true }), []);
+      assert.not.ok(JSON.stringify(value).includes('*'), `${entry?.path} has no masked identifier`);
+      const fields = [...Object.keys(value), ...Object.keys(value.content)];
+      const expected = [...event.envelope, ...event.content]
+        .filter((f) => f.presence === 'required' || (variant === 'complete' && f.presence === 'optional'))
+        .map((f) => f.name);
+      assert.equal(fields.sort(), expected.sort(), `${entry?.path} fields`);
+    }
+  }
+});
+
+test('every invalid fixture fails with exactly its declared error, and its sidecar agrees with the index', () => {
+  const invalid = index.fixtures.filter((f) => f.kind === 'invalid');
+  assert.ok(invalid.length >= catalog.events.length * 5);
+  for (const entry of invalid) {
+    const value = read(entry.path);
+    const sidecar = read(entry.expected ?? '');
+    assert.equal(
+      { name: sidecar.name, rule: sidecar.rule, strict: sidecar.strict, errors: sidecar.errors },
+      { name: entry.name, rule: entry.rule, strict: entry.strict, errors: entry.errors },
+    );
+    const declared = keyed(sidecar.errors);
+    assert.is(declared.length, 1, `${entry.path} breaks exactly one rule`);
+    assert.equal(
+      keyed(v.errors(schemaOf(entry.name, true), value)),
+      declared,
+      `${entry.path} (strict schema)`,
+    );
+    assert.equal(
+      keyed(v.errors(schemaOf(entry.name, false), value)),
+      entry.strict ? [] : declared,
+      `${entry.path} (default schema)`,
+    );
+    assert.equal(
+      keyed(v.errors('events.schema.json', value)),
+      entry.strict ? [] : declared,
+      `${entry.path} (bundle)`,
+    );
+    assert.equal(keyed(engine.validate(value, { strict: true })), declared, `${entry.path} (engine)`);
+  }
+});
+
+test('every rule kind that applies to a name is covered', () => {
+  for (const event of catalog.events) {
+    const rules = index.fixtures
+      .filter((f) => f.kind === 'invalid' && f.name === event.name)
+      .map((f) => f.rule)
+      .sort();
+    const expected = ['missing-required', 'wrong-type', 'outside-enum', 'bad-pattern', 'unknown-field'];
+    if (event.content.some((f) => f.presence === 'absent')) expected.push('forbidden-field');
+    if (event.bindings.length > 0) expected.push('name-mismatch');
+    assert.equal(rules, expected.sort(), event.name);
+  }
+});
+
+test('the documented examples are there verbatim, with their provenance and expectation', () => {
+  const documented = index.fixtures.filter((f) => f.kind === 'documented');
+  assert.is(documented.length, catalog.examples.length);
+  for (const example of catalog.examples) {
+    const entry = documented.find((f) => f.path === `documented/${example.id}.json`) as
+      | Record<string, unknown>
+      | undefined;
+    assert.ok(entry, example.id);
+    assert.is(files.get(`fixtures/documented/${example.id}.json`), example.text);
+    assert.is((entry?.source as { heading: string } | undefined)?.heading, example.source.heading);
+    assert.is(entry?.valid, example.expect.valid);
+  }
+});
+
+test.run();

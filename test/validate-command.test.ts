@@ -1,0 +1,165 @@
+/**
+ * `ecs-events validate`: valid, invalid, unknown-name, malformed, empty, mixed NDJSON and stdin input, text
+ * and --json output, --strict, and exit codes 0 (all valid), 1 (some invalid), 2 (usage or I/O error).
+ */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { main } from '../generator/cli.js';
+import { GENERATED_DIR, ROOT, realOutput, tempDir } from './helpers.js';
+
+const { files } = await realOutput();
+const fixture = (path: string) => JSON.parse(files.get(`fixtures/${path}`) ?? 'null');
+const valid = fixture('valid/instance-state-change.complete.json');
+const scheduled = fixture('valid/instance-system-maintenance-reboot-scheduled.minimal.json');
+const dir = tempDir();
+const write = (name: string, text: string) => {
+  writeFileSync(join(dir, name), text);
+  return name;
+};
+
+async function validate(args: string[], stdin?: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['validate', '--spec', join(ROOT, 'spec'), ...args], {
+    cwd: dir,
+    ...(stdin !== undefined ? { stdin: Readable.from([stdin]) } : {}),
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+test('a valid event file: OK with its name, exit 0', async () => {
+  const run = await validate([write('one.json', JSON.stringify(valid, null, 2))]);
+  assert.is(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^one\.json:1: OK Instance:StateChange$/m);
+  assert.match(run.stdout, /1 event: 1 valid, 0 invalid/);
+});
+
+test('an invalid event: its errors with JSON paths and what was expected, exit 1', async () => {
+  const { notBefore: _, ...content } = scheduled.content;
+  const bad = { ...scheduled, level: 'DEBUG', content };
+  const run = await validate([write('bad.json', JSON.stringify(bad))]);
+  assert.is(run.code, 1);
+  assert.match(run.stdout, /bad\.json:1: INVALID Instance:SystemMaintenance\.Reboot:Scheduled/);
+  assert.match(run.stdout, /\/content\/notBefore: is required \(required\)/);
+  assert.match(run.stdout, /\/level: must be one of "INFO", "WARN", "CRITICAL" \(enum\)/);
+});
+
+test('an unknown name is reported as such', async () => {
+  const run = await validate([
+    write('unknown.json', JSON.stringify({ ...valid, name: 'Instance:Teleported' })),
+  ]);
+  assert.is(run.code, 1);
+  assert.match(run.stdout, /UNKNOWN notification name "Instance:Teleported"/);
+  assert.match(run.stdout, /1 unknown name/);
+});
+
+test('malformed JSON gives the line and column', async () => {
+  const doc = await validate([
+    write('broken.json', '{\n  "name": "Instance:StateChange",\n  "level": INFO\n}\n'),
+  ]);
+  assert.is(doc.code, 1);
+  assert.match(doc.stdout, /^broken\.json:3:12: MALFORMED JSON: /m);
+  const lines = await validate([write('broken.ndjson', `${JSON.stringify(valid)}\n{"name": oops}\n`)]);
+  assert.match(lines.stdout, /^broken\.ndjson:2:10: MALFORMED JSON: /m);
+});
+
+test('an empty input is reported and is not a success', async () => {
+  const run = await validate([write('empty.json', '\n\n')]);
+  assert.is(run.code, 1);
+  assert.match(run.stdout, /empty\.json: EMPTY: no event in the input/);
+});
+
+test('mixed NDJSON is streamed line by line, blank lines skipped, each event reported', async () => {
+  const text = [
+    JSON.stringify(valid),
+    '',
+    JSON.stringify({ ...valid, level: 'LOUD' }),
+    JSON.stringify({ ...valid, name: 'X:Y' }),
+    '{',
+    JSON.stringify([valid, scheduled]),
+  ].join('\n');
+  const run = await validate([write('mixed.ndjson', text), '--json']);
+  assert.is(run.code, 1);
+  const lines = run.stdout.split('\n').map((l) => JSON.parse(l));
+  const summary = lines.pop();
+  assert.equal(
+    lines.map((l) => [l.line, l.index, l.status]),
+    [
+      [1, undefined, 'valid'],
+      [3, undefined, 'invalid'],
+      [4, undefined, 'unknown'],
+      [5, undefined, 'malformed'],
+      [6, 0, 'valid'],
+      [6, 1, 'valid'],
+    ],
+  );
+  assert.equal(lines[1].errors, [
+    { path: '/level', keyword: 'enum', message: 'must be one of "INFO", "WARN", "CRITICAL"' },
+  ]);
+  assert.equal(summary, { summary: { total: 6, valid: 3, invalid: 1, unknown: 1, malformed: 1, empty: 0 } });
+});
+
+test('stdin with -', async () => {
+  const run = await validate(['-'], `${JSON.stringify(valid)}\n${JSON.stringify(scheduled)}\n`);
+  assert.is(run.code, 0, run.stdout);
+  assert.match(run.stdout, /^<stdin>:2: OK Instance:SystemMaintenance\.Reboot:Scheduled$/m);
+});
+
+test('--strict rejects fields the catalog does not list', async () => {
+  const name = write('extra.json', JSON.stringify({ ...valid, regionName: '华东1（杭州）' }));
+  assert.is((await validate([name])).code, 0);
+  const strict = await validate([name, '--strict']);
+  assert.is(strict.code, 1);
+  assert.match(
+    strict.stdout,
+    /\/regionName: is not a known field \(strict schema\) \(additionalProperties\)/,
+  );
+});
+
+test('globs expand to files in order; the generated fixtures validate as declared', async () => {
+  const run = await validate([join(GENERATED_DIR, 'fixtures/valid/*.json')]);
+  assert.is(run.code, 0, run.stdout.slice(-500));
+  assert.match(run.stdout, /76 events: 76 valid/);
+});
+
+test('usage and I/O errors exit 2', async () => {
+  for (const args of [[], ['nope.json'], ['nothing/*.json'], ['.']]) {
+    const run = await validate(args);
+    assert.is(run.code, 2, args.join(' '));
+    assert.match(run.stderr, /^ecs-events: /);
+  }
+});
+
+test('memory stays flat on a large NDJSON stream', async () => {
+  // 120,000 events (about 60 MB) through a process whose heap is capped at 64 MB: buffering the input
+  // would run out of memory; streaming does not.
+  const line = `${JSON.stringify(valid)}\n`;
+  const child = spawn(
+    process.execPath,
+    ['--max-old-space-size=64', join(ROOT, 'dist/generator/cli.js'), 'validate', '-', '--json'],
+    {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  let tail = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-400);
+  });
+  const done = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+  const chunk = line.repeat(1000);
+  for (let i = 0; i < 120; i++) {
+    if (!child.stdin.write(chunk)) await new Promise((r) => child.stdin.once('drain', r));
+  }
+  child.stdin.end();
+  assert.is(await done, 0, tail);
+  assert.match(tail, /"total":120000,"valid":120000/);
+});
+
+test.run();
