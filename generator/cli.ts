@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { type DiagnosticCode, formatCodeFrame, formatDiagnostic, ToolError } from './diagnostics.js';
 import { errorReason } from './load.js';
 import { buildCatalog, generateFiles } from './pipeline.js';
+import { buildSite, serveSite } from './site.js';
 import { toolkitVersion } from './toolkit.js';
 import {
   type EventReport,
@@ -32,12 +33,16 @@ Commands:
   generate            Generate every output from the spec into the output folder
   check               Report generated files that are stale, missing or orphaned (same as generate --check)
   validate <input>... Validate event payloads: JSON or NDJSON files, globs, or - for stdin
+  site build          Build the docs site of the output folder into --site (default: site)
+  site dev            Serve the docs site of the output folder locally, with live reload
 
 Options:
   --spec DIR          Spec folder (default: spec)
   --out DIR           Output folder (default: generated)
   --check             With generate: compare instead of writing; exit 1 on any difference
   --force             Replace the contents of an output folder that ecs-events did not write
+  --site DIR          With site build: where to build the site (default: site)
+  --port N            With site dev: the port (default: 5173)
   --strict            With validate: reject fields the catalog does not list
   --json              With validate: one JSON object per event (NDJSON) instead of text
   --brief             One line per diagnostic, without the source excerpt
@@ -52,6 +57,8 @@ const OPTIONS = {
   out: { type: 'string' },
   check: { type: 'boolean' },
   force: { type: 'boolean' },
+  site: { type: 'string' },
+  port: { type: 'string' },
   strict: { type: 'boolean' },
   json: { type: 'boolean' },
   brief: { type: 'boolean' },
@@ -75,6 +82,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (options.help || command === 'help') return print(io, USAGE);
     if (command === undefined) throw new ToolError('no command given', 2);
     if (command === 'validate') return await runValidate(rest, options, io);
+    if (command === 'site') return await runSite(rest, options, io);
     if (rest.length > 0) throw new ToolError(`unexpected argument "${rest[0]}"`, 2);
     if (command === 'generate') return await runGenerate(options, io, options.check === true);
     if (command === 'check') return await runGenerate(options, io, true);
@@ -168,6 +176,29 @@ async function runValidate(args: readonly string[], options: Options, io: Io): P
   if (options.json) io.out(JSON.stringify({ summary: { total, ...counts } }));
   else io.out(summary);
   return total > 0 && counts.valid === total && counts.empty === 0 ? 0 : 1;
+}
+
+async function runSite(args: readonly string[], options: Options, io: Io): Promise<number> {
+  const outDir = resolve(io.cwd, options.out ?? 'generated');
+  const [action, ...extra] = args;
+  if (extra.length > 0) throw new ToolError(`unexpected argument "${extra[0]}"`, 2);
+  if (action === 'build') {
+    const siteDir = resolve(io.cwd, options.site ?? 'site');
+    await buildSite(outDir, siteDir);
+    io.out(`site built in ${displayPath(io.cwd, siteDir)}`);
+    return 0;
+  }
+  if (action === 'dev') {
+    const port = Number(options.port ?? '5173');
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new ToolError(`invalid --port "${options.port}"`, 2);
+    io.out(`serving the docs at ${await serveSite(outDir, port)}`);
+    return await new Promise<number>(() => {});
+  }
+  throw new ToolError(
+    action === undefined ? 'site needs "build" or "dev"' : `unknown site action "${action}"`,
+    2,
+  );
 }
 
 function reportDrift(io: Io, outDir: string, drift: ReturnType<typeof findDrift>): number {

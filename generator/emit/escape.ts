@@ -50,20 +50,39 @@ export function tsPropertyName(name: string): string {
   return IDENTIFIER.test(name) ? name : tsString(name);
 }
 
+/** A property access: `.name` for identifiers, `["na-me"]` otherwise. */
+export function tsAccess(name: string): string {
+  return IDENTIFIER.test(name) ? `.${name}` : `[${tsString(name)}]`;
+}
+
 /** Whether `name` can be used as an identifier. */
 export function isIdentifier(name: string): boolean {
   return IDENTIFIER.test(name);
 }
 
-/** Text for Markdown prose: characters that Markdown or HTML would interpret are escaped. */
+/**
+ * Text for Markdown prose: characters that Markdown, HTML or a Vue-based site would interpret are escaped,
+ * and no line can start a heading, list, quote or code block.
+ */
 export function mdText(text: string): string {
   return text
     .replace(INVISIBLE, codePoint)
-    .replace(/[\\`*_{}[\]()#+!|~>]/g, '\\$&')
+    .replace(/[\\`*_{}[\]()#+!|~>=]/g, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/(^|\s)-(\s)/g, '$1\\-$2')
-    .replace(/(^\d+)\./gm, '$1\\.');
+    .split(LINE_BREAKS)
+    .map((line) =>
+      line
+        .replace(/^[ \t]+/, '')
+        .replace(/^-/, '\\-')
+        .replace(/^(\d+)([.)])/, '$1\\$2'),
+    )
+    .join('\n');
+}
+
+/** Markdown prose on one line (headings, list items): line breaks become spaces. */
+export function mdLine(text: string): string {
+  return mdText(text).split('\n').join(' ');
 }
 
 /** Text for a Markdown table cell: as mdText, with line breaks turned into <br> so the row stays one line. */

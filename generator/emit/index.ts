@@ -7,6 +7,7 @@ import type { Catalog } from '../catalog.js';
 import { compareStrings } from '../diagnostics.js';
 import { MARKER_FILE } from '../write.js';
 import { bannerText } from './banner.js';
+import { emitDocs } from './docs.js';
 import { emitFixtures } from './fixtures.js';
 import { emitJsonSchemas } from './json-schema.js';
 import { emitPackage } from './package.js';
@@ -24,6 +25,7 @@ export const EMITTERS: readonly { readonly name: string; readonly emit: Emitter 
   { name: 'types', emit: emitTypes },
   { name: 'runtime', emit: emitRuntime },
   { name: 'fixtures', emit: emitFixtures },
+  { name: 'docs', emit: emitDocs },
   { name: 'package', emit: emitPackage },
   { name: 'marker', emit: emitMarker },
 ];

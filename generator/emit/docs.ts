@@ -1,0 +1,245 @@
+/**
+ * Markdown docs, in English (root) and Chinese (zh/): an index of every notification, a page per family
+ * and per notification, and the decisions and errata. The emitter builds view models in which every
+ * string is already escaped for where it lands (prose, table cell, code); the templates only loop.
+ */
+import type { Assets } from '../assets.js';
+import type { Catalog, EventFieldModel, EventModel, FamilyModel, SourceRef } from '../catalog.js';
+import { bannerText } from './banner.js';
+import { LOCALES, type Locale, localePrefix, pick, presenceWord, type Words, words } from './docs-i18n.js';
+import { emitSite } from './docs-site.js';
+import { mdCell, mdCode, mdCodeCell, mdFence, mdLine, mdText, tsAccess, tsString } from './escape.js';
+import { validEvent } from './fixture-values.js';
+import { schemaPaths } from './json-schema.js';
+import { eventDiagram, familyDiagrams } from './mermaid.js';
+import { eventNames, packageNames } from './names.js';
+import { renderTemplate } from './templates.js';
+
+/** Every docs page of both locales, and the site configuration. */
+export function emitDocs(catalog: Catalog, assets: Assets): Map<string, string> {
+  const files = new Map<string, string>();
+  const banner = bannerText(catalog.files).replace(/--/g, '- -');
+  for (const locale of LOCALES) {
+    const base = { banner, w: words(locale) };
+    const page = (path: string, template: string, view: object) =>
+      files.set(
+        `docs/${localePrefix(locale)}${path}`,
+        renderTemplate(assets, `docs/${template}`, { ...base, ...view }),
+      );
+    page('index.md', 'index.md.hbs', indexView(catalog, locale));
+    page('decisions.md', 'decisions.md.hbs', decisionsView(catalog, locale));
+    for (const family of catalog.families)
+      page(`families/${family.id}.md`, 'family.md.hbs', familyView(catalog, family, locale));
+    for (const event of catalog.events)
+      page(`events/${event.slug}.md`, 'event.md.hbs', eventView(catalog, event, locale));
+  }
+  for (const [path, text] of emitSite(catalog, assets, banner)) files.set(path, text);
+  return files;
+}
+
+/** Depth of a page under docs/ (0 for the locale's index), for relative links. */
+function up(locale: Locale, depth: number): string {
+  return '../'.repeat(depth + (locale === 'en' ? 0 : 1));
+}
+
+function sourceText(source: SourceRef): string {
+  return mdText(`${source.heading} (${source.title})`);
+}
+
+function levelText(event: { level: EventModel['level'] }, w: Words): string {
+  const observed =
+    event.level.observed.length > 0 ? ` (${w.observedLevels}: ${event.level.observed.join(', ')})` : '';
+  return `${mdCode(event.level.documented)}${mdText(observed)}`;
+}
+
+function familyOf(catalog: Catalog, event: EventModel): FamilyModel {
+  return catalog.families.find((f) => f.id === event.family) as FamilyModel;
+}
+
+function indexView(catalog: Catalog, locale: Locale) {
+  const t = (x: Parameters<typeof pick>[0]) => pick(x, locale);
+  return {
+    title: mdLine(t(catalog.title).main),
+    summary: mdText(t(catalog.summary).main),
+    version: mdCode(catalog.version),
+    eventCount: catalog.events.length,
+    decisionsLink: 'decisions.md',
+    families: catalog.families.map((f) => ({
+      title: mdLine(t(f.title).main),
+      link: `families/${f.id}.md`,
+      count: f.events.length,
+    })),
+    events: catalog.events.map((e) => ({
+      name: mdCodeCell(e.name),
+      link: `events/${e.slug}.md`,
+      family: mdCell(t(familyOf(catalog, e).title).main),
+      level: mdCodeCell(e.level.documented),
+      label: mdCell(t(e.label).main),
+      labelOther: mdCell(t(e.label).other),
+    })),
+  };
+}
+
+/** What an empty table cell shows. */
+const NONE = '—';
+
+function fieldRow(field: EventFieldModel, locale: Locale) {
+  const w = words(locale);
+  const description = [
+    pick(field.description, locale).main,
+    ...(field.note ? [pick(field.note, locale).main] : []),
+  ].join('\n');
+  const values = field.const === undefined ? (field.enum ?? []) : [];
+  const listed = values.map((e) => `${String(e.value)}: ${pick(e.label, locale).main}`).join('\n');
+  return {
+    name: mdCodeCell(field.name),
+    type: mdCodeCell(field.type),
+    format: field.format ? mdCell(pick(field.format.label, locale).main) : NONE,
+    presence:
+      field.const !== undefined
+        ? `${mdCell(w.always)} ${mdCodeCell(String(field.const))}`
+        : mdCell(presenceWord(field.presence, locale)),
+    description: mdCell(listed ? `${description}\n${listed}` : description),
+    example: field.example === undefined ? NONE : mdCodeCell(String(field.const ?? field.example)),
+  };
+}
+
+function familyView(catalog: Catalog, family: FamilyModel, locale: Locale) {
+  const t = (x: Parameters<typeof pick>[0]) => pick(x, locale);
+  const events = catalog.events.filter((e) => e.family === family.id);
+  const asEventField = (f: FamilyModel['content'][number]): EventFieldModel => f;
+  const groupLabel = (field: string | undefined, value: unknown) => {
+    const entry = family.content.find((f) => f.name === field)?.enum?.find((e) => e.value === value);
+    return entry ? `${String(value)}: ${t(entry.label).main}` : String(value);
+  };
+  return {
+    title: mdLine(t(family.title).main),
+    titleOther: mdText(t(family.title).other),
+    description: mdText(t(family.description).main),
+    note: family.note ? mdText(t(family.note).main) : '',
+    source: sourceText(family.source),
+    events: events.map((e) => ({
+      name: mdCodeCell(e.name),
+      link: `../events/${e.slug}.md`,
+      level: mdCodeCell(e.level.documented),
+      label: mdCell(t(e.label).main),
+      labelOther: mdCell(t(e.label).other),
+    })),
+    fields: family.content.map((f) => fieldRow(asEventField(f), locale)),
+    rules: family.presence.map((r) => {
+      const when = [
+        ...r.when.tags,
+        ...r.when.values.map((v) => `${v.field} ∈ {${v.values.join(', ')}}`),
+        ...r.when.names,
+      ].join('; ');
+      const note = r.note ? ` ${t(r.note).main}` : '';
+      return {
+        text: mdLine(`${r.fields.join(', ')}: ${presenceWord(r.presence, locale)} (${when}).${note}`),
+      };
+    }),
+    diagrams: familyDiagrams(family, events, locale).map(({ lifecycle, diagram }) => ({
+      title: mdLine(
+        diagram.group === undefined ? lifecycle.field : groupLabel(lifecycle.groupBy, diagram.group),
+      ),
+      fence: mdFence(diagram.source, 'mermaid'),
+    })),
+  };
+}
+
+function eventView(catalog: Catalog, event: EventModel, locale: Locale) {
+  const w = words(locale);
+  const t = (x: Parameters<typeof pick>[0]) => pick(x, locale);
+  const family = familyOf(catalog, event);
+  const schema = schemaPaths.event(event, 'default');
+  const meanings = event.bindings.flatMap((b) => {
+    const entry = event.content.find((f) => f.name === b.field)?.enum?.find((e) => e.value === b.value);
+    if (!entry) return [];
+    const parts = [
+      t(entry.label).main,
+      ...(entry.description ? [t(entry.description).main] : []),
+      ...(entry.impact ? [`${w.impact}: ${t(entry.impact).main}`] : []),
+    ];
+    return [{ text: `${mdCode(`${b.field} = ${String(b.value)}`)}: ${mdLine(parts.join(' · '))}` }];
+  });
+  const diagram = eventDiagram(
+    family,
+    event,
+    catalog.events.filter((e) => e.family === family.id),
+    locale,
+  );
+  return {
+    title: mdLine(event.name),
+    label: mdText(t(event.label).main),
+    labelOther: mdText(t(event.label).other),
+    family: mdText(t(family.title).main),
+    familyLink: `../families/${family.id}.md`,
+    level: levelText(event, w),
+    schemaName: mdText(schema),
+    schemaLink: `${up(locale, 1)}../schemas/${schema}`,
+    strictSchemaLink: `${up(locale, 1)}../schemas/${schemaPaths.event(event, 'strict')}`,
+    typeName: mdCode(eventNames(event).event),
+    description: mdText(t(family.description).main),
+    meanings,
+    diagram: diagram ? mdFence(diagram, 'mermaid') : '',
+    envelope: event.envelope
+      .filter((f) => f.name !== catalog.envelope.content)
+      .map((f) => fieldRow(f, locale)),
+    content: event.content.map((f) => fieldRow(f, locale)),
+    ...exampleView(catalog, event, locale),
+    handlerFence: mdFence(handlerSnippet(catalog, event), 'ts'),
+  };
+}
+
+function exampleView(catalog: Catalog, event: EventModel, locale: Locale) {
+  const w = words(locale);
+  const documented = catalog.examples.find((e) => e.notification === event.name && e.expect.valid);
+  if (documented) {
+    return {
+      exampleTitle: mdText(
+        `${w.documentedExample}: ${pick(documented.title, locale).main} (${documented.source.heading})`,
+      ),
+      exampleFence: mdFence(documented.text, 'json'),
+    };
+  }
+  return {
+    exampleTitle: mdText(w.generatedExample),
+    exampleFence: mdFence(JSON.stringify(validEvent(catalog, event, 'complete'), null, 2), 'json'),
+  };
+}
+
+function handlerSnippet(catalog: Catalog, event: EventModel): string {
+  const names = packageNames(catalog);
+  const content = catalog.envelope.content;
+  const fields = event.content.filter((f) => f.presence === 'required' && f.const === undefined).slice(0, 2);
+  return [
+    `import { ${names.parseEvent} } from ${tsString(catalog.package.name)};`,
+    '',
+    `const result = ${names.parseEvent}(body);`,
+    `if (result.ok && result.event${tsAccess(catalog.envelope.discriminator)} === ${tsString(event.name)}) {`,
+    `  // result.event is ${eventNames(event).event}`,
+    ...fields.map((f) => `  console.log(result.event${tsAccess(content)}${tsAccess(f.name)});`),
+    '}',
+  ].join('\n');
+}
+
+function decisionsView(catalog: Catalog, locale: Locale) {
+  const t = (x: Parameters<typeof pick>[0]) => pick(x, locale);
+  return {
+    errata: catalog.errata.map((e) => ({
+      title: mdLine(e.id),
+      description: mdText(t(e.description).main),
+      decision: mdText(t(e.decision).main),
+      source: sourceText(e.source),
+    })),
+    decisions: catalog.decisions.map((d) => ({
+      title: mdLine(t(d.title).main),
+      text: mdText(t(d.text).main),
+    })),
+    formats: catalog.formats.map((f) => ({
+      id: mdCodeCell(f.id),
+      label: mdCell(t(f.label).main),
+      pattern: mdCodeCell(f.pattern),
+      example: mdCodeCell(f.example),
+    })),
+  };
+}
