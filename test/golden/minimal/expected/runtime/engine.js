@@ -37,6 +37,18 @@ export function createValidator(data) {
   );
   const disc = data.discriminator;
 
+  /** @type {WeakMap<FieldSpec[], Set<string>>} */
+  const namesOf = new WeakMap();
+  /** @param {FieldSpec[]} fields */
+  function knownNames(fields) {
+    let names = namesOf.get(fields);
+    if (!names) {
+      names = new Set(fields.map((f) => f[0]));
+      namesOf.set(fields, names);
+    }
+    return names;
+  }
+
   /** @param {number} index */
   function pattern(index) {
     let re = compiled[index];
@@ -50,29 +62,37 @@ export function createValidator(data) {
   /**
    * @param {unknown} value
    * @param {FieldSpec} spec
-   * @param {string} path
+   * @param {string} parent the path of the object holding the value; the value's own path is built only
+   *   when there is an error, so that valid events allocate nothing
    * @param {unknown} bound
    * @param {boolean} isBound
    * @param {EventError[]} errors
    */
-  function checkValue(value, spec, path, bound, isBound, errors) {
+  function checkValue(value, spec, parent, bound, isBound, errors) {
     const type = spec[1];
-    if (!hasType(value, type)) errors.push({ path, keyword: 'type', message: `must be ${type}` });
+    if (!hasType(value, type))
+      errors.push({ path: join(parent, spec[0]), keyword: 'type', message: `must be ${type}` });
     if (isBound) {
-      if (value !== bound)
-        errors.push({ path, keyword: 'const', message: `must be ${JSON.stringify(bound)}` });
+      if (value !== bound) {
+        errors.push({
+          path: join(parent, spec[0]),
+          keyword: 'const',
+          message: `must be ${JSON.stringify(bound)}`,
+        });
+      }
       return;
     }
     const values = spec[2] >= 0 ? data.enums[spec[2]] : undefined;
     if (values && !values.includes(value)) {
-      errors.push({
-        path,
-        keyword: 'enum',
-        message: `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`,
-      });
+      const message = `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
+      errors.push({ path: join(parent, spec[0]), keyword: 'enum', message });
     }
     if (spec[3] >= 0 && typeof value === 'string' && !pattern(spec[3]).test(value)) {
-      errors.push({ path, keyword: 'pattern', message: `must match ${data.patterns[spec[3]]}` });
+      errors.push({
+        path: join(parent, spec[0]),
+        keyword: 'pattern',
+        message: `must match ${data.patterns[spec[3]]}`,
+      });
     }
   }
 
@@ -92,27 +112,24 @@ export function createValidator(data) {
       const spec = /** @type {FieldSpec} */ (fields[i]);
       const name = spec[0];
       const mode = presence.charCodeAt(i);
-      const fieldPath = `${path}/${escapePointer(name)}`;
       if (!hasOwn.call(object, name)) {
         if (mode === 114 /* r */)
-          errors.push({ path: fieldPath, keyword: 'required', message: 'is required' });
+          errors.push({ path: join(path, name), keyword: 'required', message: 'is required' });
         continue;
       }
       const value = object[name];
       if (mode === 97 /* a */) {
-        errors.push({
-          path: fieldPath,
-          keyword: 'false schema',
-          message: 'must be absent for this notification',
-        });
-      } else if (nested && name === data.content) nested(value, fieldPath);
-      else checkValue(value, spec, fieldPath, bound[name], hasOwn.call(bound, name), errors);
+        const message = 'must be absent for this notification';
+        errors.push({ path: join(path, name), keyword: 'false schema', message });
+      } else if (nested && name === data.content) nested(value, join(path, name));
+      else checkValue(value, spec, path, bound[name], hasOwn.call(bound, name), errors);
     }
     if (!strict) return;
-    for (const key of Object.keys(object)) {
-      if (!fields.some((f) => f[0] === key)) {
+    const known = knownNames(fields);
+    for (const key in object) {
+      if (hasOwn.call(object, key) && !known.has(key)) {
         const message = 'is not a known field (strict schema)';
-        errors.push({ path: `${path}/${escapePointer(key)}`, keyword: 'additionalProperties', message });
+        errors.push({ path: join(path, key), keyword: 'additionalProperties', message });
       }
     }
   }
@@ -244,4 +261,9 @@ function hasType(value, type) {
 /** @param {string} segment */
 function escapePointer(segment) {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** A JSON Pointer one level below `parent`. @param {string} parent @param {string} name */
+function join(parent, name) {
+  return `${parent}/${escapePointer(name)}`;
 }
