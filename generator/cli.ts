@@ -4,28 +4,15 @@
  * 2 a usage or I/O error, 3 an internal error (a bug in the toolkit).
  */
 import { realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { inputKey, isUpToDate, remember } from './cache.js';
+import { displayPath, type Io, type Options } from './cli-shared.js';
 import { type DiagnosticCode, formatCodeFrame, formatDiagnostic, ToolError } from './diagnostics.js';
-import { errorReason } from './load.js';
-import { buildCatalog, generateFiles } from './pipeline.js';
-import { buildSite, serveSite } from './site.js';
 import { toolkitVersion } from './toolkit.js';
-import {
-  type EventReport,
-  formatReport,
-  resolveInputs,
-  type Status,
-  validateInput,
-} from './validate-events.js';
 import { applyPlan, assertOwnedOutput, findDrift, planOutput } from './write.js';
 
-export interface Io {
-  readonly cwd: string;
-  readonly stdin?: NodeJS.ReadableStream;
-  out(line: string): void;
-  err(line: string): void;
-}
+export type { Io };
 
 const USAGE = `Usage: ecs-events <command> [options]
 
@@ -46,6 +33,7 @@ Options:
   --strict            With validate: reject fields the catalog does not list
   --json              With validate: one JSON object per event (NDJSON) instead of text
   --brief             One line per diagnostic, without the source excerpt
+  --no-cache          Generate or check in full even when the inputs and the output did not change
   --debug             Print stack traces of internal errors
   -h, --help          Show this help
   -v, --version       Show the version`;
@@ -61,15 +49,12 @@ const OPTIONS = {
   port: { type: 'string' },
   strict: { type: 'boolean' },
   json: { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
   brief: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
-
-type Options = {
-  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean;
-};
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -81,8 +66,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const [command, ...rest] = parsed.positionals;
     if (options.help || command === 'help') return print(io, USAGE);
     if (command === undefined) throw new ToolError('no command given', 2);
-    if (command === 'validate') return await runValidate(rest, options, io);
-    if (command === 'site') return await runSite(rest, options, io);
+    // Each command loads what it needs when it runs: a run with nothing to do should load almost nothing.
+    if (command === 'validate')
+      return await (await import('./cli-validate.js')).runValidate(rest, options, io);
+    if (command === 'site') return await (await import('./cli-site.js')).runSite(rest, options, io);
     if (rest.length > 0) throw new ToolError(`unexpected argument "${rest[0]}"`, 2);
     if (command === 'generate') return await runGenerate(options, io, options.check === true);
     if (command === 'check') return await runGenerate(options, io, true);
@@ -119,6 +106,12 @@ async function runGenerate(options: Options, io: Io, check: boolean): Promise<nu
   const specDir = resolve(io.cwd, options.spec ?? 'spec');
   const outDir = resolve(io.cwd, options.out ?? 'generated');
   const shown = (p: string) => displayPath(io.cwd, p);
+  const key = inputKey(specDir, []);
+  if (!options['no-cache'] && isUpToDate(outDir, key)) {
+    io.out(check ? `${shown(outDir)} is up to date.` : `${shown(outDir)}: up to date, nothing to write.`);
+    return 0;
+  }
+  const { generateFiles } = await import('./pipeline.js');
   const result = await generateFiles(specDir, shown(specDir));
   if (!result.files) {
     for (const d of result.diagnostics) {
@@ -133,72 +126,20 @@ async function runGenerate(options: Options, io: Io, check: boolean): Promise<nu
     // A spec that cannot be read at all is a usage or I/O problem, not a broken spec.
     return result.diagnostics.some((d) => IO_CODES.has(d.code)) ? 2 : 1;
   }
-  if (check) return reportDrift(io, shown(outDir), findDrift(outDir, result.files));
+  if (check) {
+    const code = reportDrift(io, shown(outDir), findDrift(outDir, result.files));
+    if (code === 0) remember(outDir, key, result.files);
+    return code;
+  }
   assertOwnedOutput(outDir, options.force === true);
   const plan = planOutput(outDir, result.files);
   applyPlan(outDir, plan);
+  remember(outDir, key, result.files);
   const total = result.files.size;
   io.out(
     `${shown(outDir)}: ${plan.writes.length} written, ${plan.orphans.length} removed, ${plan.unchanged.length} unchanged (${total} files).`,
   );
   return 0;
-}
-
-async function runValidate(args: readonly string[], options: Options, io: Io): Promise<number> {
-  if (args.length === 0) throw new ToolError('validate needs at least one file, glob or - (stdin)', 2);
-  const specDir = resolve(io.cwd, options.spec ?? 'spec');
-  const inputs = await resolveInputs(args, io.cwd, io.stdin ?? process.stdin);
-  const built = await buildCatalog(specDir, displayPath(io.cwd, specDir));
-  if (!built.catalog) {
-    for (const d of built.diagnostics) io.err(formatDiagnostic(d));
-    throw new ToolError(`the spec in ${displayPath(io.cwd, specDir)} has errors; fix them first`, 2);
-  }
-  const [{ createValidator }, { runtimeData }] = await Promise.all([
-    import('./runtime/engine.js'),
-    import('./emit/runtime.js'),
-  ]);
-  const engine = createValidator(runtimeData(built.catalog) as Parameters<typeof createValidator>[0]);
-  const checker = { discriminator: built.catalog.envelope.discriminator, check: engine.check };
-  const counts: Record<Status, number> = { valid: 0, invalid: 0, unknown: 0, malformed: 0, empty: 0 };
-  const report = (r: EventReport) => {
-    counts[r.status]++;
-    io.out(options.json ? JSON.stringify(r) : formatReport(r));
-  };
-  for (const input of inputs) {
-    try {
-      await validateInput(input, checker, options.strict === true, report);
-    } catch (error) {
-      throw new ToolError(`cannot read ${input.label}: ${errorReason(error)}`, 2);
-    }
-  }
-  const total = counts.valid + counts.invalid + counts.unknown + counts.malformed;
-  const summary = `${total} event${total === 1 ? '' : 's'}: ${counts.valid} valid, ${counts.invalid} invalid, ${counts.unknown} unknown name, ${counts.malformed} malformed${counts.empty ? `, ${counts.empty} empty input` : ''}.`;
-  if (options.json) io.out(JSON.stringify({ summary: { total, ...counts } }));
-  else io.out(summary);
-  return total > 0 && counts.valid === total && counts.empty === 0 ? 0 : 1;
-}
-
-async function runSite(args: readonly string[], options: Options, io: Io): Promise<number> {
-  const outDir = resolve(io.cwd, options.out ?? 'generated');
-  const [action, ...extra] = args;
-  if (extra.length > 0) throw new ToolError(`unexpected argument "${extra[0]}"`, 2);
-  if (action === 'build') {
-    const siteDir = resolve(io.cwd, options.site ?? 'site');
-    await buildSite(outDir, siteDir);
-    io.out(`site built in ${displayPath(io.cwd, siteDir)}`);
-    return 0;
-  }
-  if (action === 'dev') {
-    const port = Number(options.port ?? '5173');
-    if (!Number.isInteger(port) || port < 0 || port > 65535)
-      throw new ToolError(`invalid --port "${options.port}"`, 2);
-    io.out(`serving the docs at ${await serveSite(outDir, port)}`);
-    return await new Promise<number>(() => {});
-  }
-  throw new ToolError(
-    action === undefined ? 'site needs "build" or "dev"' : `unknown site action "${action}"`,
-    2,
-  );
 }
 
 function reportDrift(io: Io, outDir: string, drift: ReturnType<typeof findDrift>): number {
@@ -216,11 +157,6 @@ function reportDrift(io: Io, outDir: string, drift: ReturnType<typeof findDrift>
     `${outDir} is out of date (${drift.stale.length} stale, ${drift.missing.length} missing, ${drift.orphaned.length} orphaned): run "npm run generate" (ecs-events generate) and commit the result.`,
   );
   return 1;
-}
-
-function displayPath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
 function isEntryPoint(): boolean {

@@ -127,3 +127,14 @@ export class ToolError extends Error {
     this.name = 'ToolError';
   }
 }
+
+/** A short reason for an unexpected error, without its stack. */
+export function errorReason(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code
+      ? `${code}: ${error.message.split('\n')[0]?.trim() ?? error.message}`
+      : (error.message.split('\n')[0]?.trim() ?? error.message);
+  }
+  return String(error);
+}

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { type Alias, type Document, isAlias, LineCounter, parseDocument, visit } from 'yaml';
-import { compareStrings, createDiagnostic, type Diagnostic } from './diagnostics.js';
+import { compareStrings, createDiagnostic, type Diagnostic, errorReason } from './diagnostics.js';
 
 /** One parsed spec file. `data` is the plain value, or undefined when the file could not be parsed. */
 export interface SpecFile {
@@ -139,13 +139,4 @@ function decodeText(bytes: Buffer): string | undefined {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]?.trim() ?? message;
-}
-
-/** A short reason for an unexpected error, without its stack. */
-export function errorReason(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code ? `${code}: ${firstLine(error.message)}` : firstLine(error.message);
-  }
-  return String(error);
 }

@@ -6,9 +6,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { ToolError } from './diagnostics.js';
+import { errorReason, ToolError } from './diagnostics.js';
 import { lineColumn, locateJsonError } from './json-errors.js';
-import { errorReason } from './load.js';
 
 export interface EventError {
   readonly path: string;

@@ -5,9 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { createDiagnostic } from './diagnostics.js';
+import { createDiagnostic, errorReason } from './diagnostics.js';
 import { lineColumn, locateJsonError } from './json-errors.js';
-import { errorReason } from './load.js';
 import { type DataPath, locateInside } from './positions.js';
 import type { RawExample } from './spec-types.js';
 import { listKnown, type RuleContext } from './validate-context.js';

@@ -6,8 +6,7 @@
  */
 import * as nodeFs from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { compareStrings, ToolError } from './diagnostics.js';
-import { errorReason } from './load.js';
+import { compareStrings, errorReason, ToolError } from './diagnostics.js';
 
 /** The file that marks a folder as written by this tool; a folder without it is never cleaned. */
 export const MARKER_FILE = '.generated';

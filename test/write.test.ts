@@ -4,7 +4,7 @@
  */
 
 import * as nodeFs from 'node:fs';
-import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -28,10 +28,32 @@ test("the repository's generated/ is exactly what the spec produces", () => {
 test('a second generate writes nothing and keeps modification times', async () => {
   const { root, out } = await generatedCopy();
   const before = mtimes(out);
-  const run = await runCli(['generate', '--spec', SPEC_DIR, '--out', out], root);
-  assert.is(run.code, 0);
-  assert.match(run.stdout, / 0 written, 0 removed, \d+ unchanged/);
+  const cached = await runCli(['generate', '--spec', SPEC_DIR, '--out', out], root);
+  assert.is(cached.code, 0);
+  assert.match(cached.stdout, /up to date, nothing to write/);
+  const full = await runCli(['generate', '--spec', SPEC_DIR, '--out', out, '--no-cache'], root);
+  assert.match(full.stdout, / 0 written, 0 removed, \d+ unchanged/);
   assert.equal(mtimes(out), before);
+});
+
+test('the no-op fast path is never fooled: a changed spec or output runs in full', async () => {
+  const root = tempDir();
+  const spec = join(root, 'spec');
+  cpSync(SPEC_DIR, spec, { recursive: true });
+  const out = join(root, 'generated');
+  assert.is((await runCli(['generate', '--spec', spec, '--out', out], root)).code, 0);
+  const file = join(spec, 'families', 'state-change.yaml');
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace('en: Instance state change', 'en: Instance state changed'),
+  );
+  const changed = await runCli(['generate', '--spec', spec, '--out', out], root);
+  assert.match(changed.stdout, / [1-9]\d* written/);
+  assert.match(readFileSync(join(out, 'docs/index.md'), 'utf8'), /Instance state changed/);
+  writeFileSync(join(out, 'schemas/index.json'), '{}\n');
+  const check = await runCli(['check', '--spec', spec, '--out', out], root);
+  assert.is(check.code, 1);
+  assert.match(check.stderr, /stale\s+generated\/schemas\/index\.json/);
 });
 
 test('check names stale, missing and orphaned files and exits 1; generate repairs them', async () => {

@@ -1,0 +1,121 @@
+/**
+ * The no-op fast path. After a successful run, a record of what went in (the spec files, the templates,
+ * the toolkit's own code) and what came out (a hash of every output file) is kept outside the output
+ * folder, in node_modules/.cache/ecs-events/. A later run whose inputs hash the same, and whose output
+ * folder still holds exactly those files with those bytes, has nothing to do: it answers without loading
+ * the YAML parser, the schema compiler or the code printers.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compareStrings } from './diagnostics.js';
+import { toolkitRoot } from './toolkit.js';
+import { listFiles } from './write.js';
+
+interface CacheRecord {
+  readonly key: string;
+  /** One digest over every output file's path and bytes. */
+  readonly outputs: string;
+}
+
+function hashOf(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Every file under `dir` (relative, sorted); none when it does not exist. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  const walk = (current: string): void => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const full = join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.push(relative(dir, full).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort(compareStrings);
+}
+
+let toolkitHash: string | undefined;
+
+/** A hash of the code that is running and of the templates: a changed toolkit invalidates every record. */
+function toolkitFingerprint(): string {
+  if (toolkitHash) return toolkitHash;
+  const hash = createHash('sha256');
+  const code = dirname(fileURLToPath(import.meta.url));
+  const templates = join(toolkitRoot(), 'templates');
+  for (const [label, dir] of [
+    ['code', code],
+    ['templates', templates],
+  ] as const) {
+    for (const path of filesUnder(dir))
+      hash
+        .update(`${label}/${path}\0`)
+        .update(readFileSync(join(dir, path)))
+        .update('\0');
+  }
+  hash.update(readFileSync(join(toolkitRoot(), 'package.json')));
+  toolkitHash = hash.digest('hex');
+  return toolkitHash;
+}
+
+/** The key of a run: the toolkit, the options that change the output, and every file of the spec folder. */
+export function inputKey(specDir: string, options: readonly string[]): string {
+  const hash = createHash('sha256')
+    .update(toolkitFingerprint())
+    .update(`\0${options.join('\0')}\0`);
+  for (const path of filesUnder(specDir))
+    hash
+      .update(`${path}\0`)
+      .update(readFileSync(join(specDir, path)))
+      .update('\0');
+  return hash.digest('hex');
+}
+
+function recordPath(outDir: string): string | undefined {
+  const modules = join(toolkitRoot(), 'node_modules');
+  if (!existsSync(modules)) return undefined;
+  return join(modules, '.cache', 'ecs-events', `${hashOf(outDir).slice(0, 24)}.json`);
+}
+
+/** Whether the output folder is exactly what the last run with the same inputs wrote. */
+export function isUpToDate(outDir: string, key: string): boolean {
+  const path = recordPath(outDir);
+  if (!path || !existsSync(path)) return false;
+  let record: CacheRecord;
+  try {
+    record = JSON.parse(readFileSync(path, 'utf8')) as CacheRecord;
+  } catch {
+    return false;
+  }
+  if (record.key !== key) return false;
+  const files = listFiles(outDir);
+  return record.outputs === outputsDigest(files, (file) => readFileSync(join(outDir, file)));
+}
+
+function outputsDigest(files: readonly string[], read: (file: string) => string | Buffer): string {
+  const hash = createHash('sha256');
+  for (const file of [...files].sort(compareStrings))
+    hash.update(`${file}\0`).update(read(file)).update('\0');
+  return hash.digest('hex');
+}
+
+/** Records a successful run; failures to write the record only cost the next run its fast path. */
+export function remember(outDir: string, key: string, files: ReadonlyMap<string, string>): void {
+  const path = recordPath(outDir);
+  if (!path) return;
+  const record: CacheRecord = {
+    key,
+    outputs: outputsDigest([...files.keys()], (file) => files.get(file) ?? ''),
+  };
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const temp = `${path}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(record));
+    renameSync(temp, path);
+  } catch {
+    // The cache is an optimisation; the run itself succeeded.
+  }
+}
