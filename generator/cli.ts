@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { inputKey, isUpToDate, remember } from './cache.js';
 import { displayPath, type Io, type Options } from './cli-shared.js';
 import { type DiagnosticCode, formatCodeFrame, formatDiagnostic, ToolError } from './diagnostics.js';
+import { withLock } from './lock.js';
 import { toolkitVersion } from './toolkit.js';
 import { applyPlan, assertOwnedOutput, findDrift, planOutput } from './write.js';
 
@@ -131,10 +132,14 @@ async function runGenerate(options: Options, io: Io, check: boolean): Promise<nu
     if (code === 0) remember(outDir, key, result.files);
     return code;
   }
-  assertOwnedOutput(outDir, options.force === true);
-  const plan = planOutput(outDir, result.files);
-  applyPlan(outDir, plan);
-  remember(outDir, key, result.files);
+  const files = result.files;
+  const plan = withLock(outDir, () => {
+    assertOwnedOutput(outDir, options.force === true);
+    const planned = planOutput(outDir, files);
+    applyPlan(outDir, planned);
+    return planned;
+  });
+  remember(outDir, key, files);
   const total = result.files.size;
   io.out(
     `${shown(outDir)}: ${plan.writes.length} written, ${plan.orphans.length} removed, ${plan.unchanged.length} unchanged (${total} files).`,

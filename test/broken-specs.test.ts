@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ROOT, runCli, snapshotDir, tempDir } from './helpers.js';
+import { tally } from './tally.js';
 
 const CASES = join(ROOT, 'test', 'invalid');
 const BASE = join(ROOT, 'test', 'golden', 'minimal', 'spec');
@@ -46,6 +47,7 @@ for (const file of files) {
     const target = /^# target: (\S+)$/m.exec(text)?.[1] ?? `families/${file}`;
     const expected = [...text.matchAll(/^# expect: (.+)$/gm)].map((m) => m[1] as string);
     const { run, before, after } = await withBrokenFile(target, text);
+    tally('brokenSpecs');
     const actual = diagnosticLines(run.stderr);
     if (update) {
       const body = text.replace(/^# expect: .*\n/gm, '');

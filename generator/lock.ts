@@ -1,0 +1,55 @@
+/**
+ * One writer at a time per output folder. Two runs started together (an editor's watcher and a manual
+ * run, say) would otherwise interleave their renames; with the lock the second waits, then finds the
+ * folder already right. The lock is a file beside the output folder, created exclusively, holding the
+ * owner's pid so that a lock left by a dead process is taken over.
+ */
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { ToolError } from './diagnostics.js';
+
+const WAIT_MS = 50;
+
+function ownerAlive(path: string): boolean {
+  try {
+    const pid = Number(readFileSync(path, 'utf8'));
+    if (!Number.isInteger(pid) || pid <= 0) return false;
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM means the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Runs `action` while holding the lock of `outDir`; waits up to `timeoutMs` for another holder. */
+export function withLock<T>(outDir: string, action: () => T, timeoutMs = 60_000): T {
+  const path = `${outDir.replace(/[\\/]+$/, '')}.ecs-events.lock`;
+  const started = Date.now();
+  for (;;) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') throw new ToolError(`cannot lock ${outDir}: ${code ?? String(error)}`, 2);
+      if (!ownerAlive(path)) {
+        rmSync(path, { force: true });
+        continue;
+      }
+      if (Date.now() - started > timeoutMs)
+        throw new ToolError(`${outDir} is locked by another run (${path})`, 2);
+      sleep(WAIT_MS);
+    }
+  }
+  try {
+    return action();
+  } finally {
+    rmSync(path, { force: true });
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Fault injection: an emitter that throws, writes that fail midway in several ways, and two runs started
+ * at once on one output folder. Afterwards the output folder is byte-identical to before (or correct), and
+ * the error says what failed.
+ */
+import { spawn } from 'node:child_process';
+import * as nodeFs from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { EMITTERS } from '../generator/emit/index.js';
+import { generateFiles } from '../generator/pipeline.js';
+import { applyPlan, planOutput, type WriteFs } from '../generator/write.js';
+import { ROOT, realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
+import { tally } from './tally.js';
+
+const { files } = await realOutput();
+
+test('an emitter that throws: the run fails naming the emitter, and nothing is written', async () => {
+  const broken = [
+    ...EMITTERS.slice(0, 2),
+    {
+      name: 'exploding',
+      emit: () => {
+        throw new Error('boom');
+      },
+    },
+  ];
+  try {
+    await generateFiles(SPEC_DIR, 'spec', broken);
+    assert.unreachable('the run should fail');
+  } catch (error) {
+    assert.match((error as Error).message, /emitter "exploding" failed: boom/);
+  }
+  tally('faults');
+});
+
+function failing(code: string, operation: keyof WriteFs, at: number): WriteFs {
+  let calls = 0;
+  const wrap =
+    <A extends unknown[], R>(name: keyof WriteFs, fn: (...args: A) => R) =>
+    (...args: A): R => {
+      if (name === operation && ++calls === at) throw Object.assign(new Error(`simulated ${code}`), { code });
+      return fn(...args);
+    };
+  return {
+    writeFileSync: wrap('writeFileSync', nodeFs.writeFileSync),
+    renameSync: wrap('renameSync', nodeFs.renameSync),
+    unlinkSync: wrap('unlinkSync', nodeFs.unlinkSync),
+    mkdirSync: wrap('mkdirSync', nodeFs.mkdirSync) as WriteFs['mkdirSync'],
+    rmdirSync: wrap('rmdirSync', nodeFs.rmdirSync),
+  };
+}
+
+test('read-only, full or vanishing targets midway leave the folder byte-identical', async () => {
+  const out = join(tempDir(), 'generated');
+  assert.is((await runCli(['generate', '--spec', SPEC_DIR, '--out', out])).code, 0);
+  nodeFs.writeFileSync(join(out, 'docs/index.md'), 'edited\n');
+  nodeFs.rmSync(join(out, 'fixtures/invalid'), { recursive: true });
+  nodeFs.writeFileSync(join(out, 'orphan.txt'), 'orphan\n');
+  const before = snapshotDir(out);
+  for (const [code, operation, at] of [
+    ['EROFS', 'writeFileSync', 1],
+    ['EACCES', 'mkdirSync', 3],
+    ['ENOSPC', 'writeFileSync', 100],
+    ['EIO', 'renameSync', 1],
+    ['ENOENT', 'renameSync', 50],
+    ['EXDEV', 'renameSync', 250],
+  ] as const) {
+    const plan = planOutput(out, files);
+    assert.throws(
+      () => applyPlan(out, plan, failing(code, operation, at)),
+      (e: Error) => e.message.includes(code) && e.message.includes('is unchanged'),
+    );
+    assert.equal(snapshotDir(out), before, `${code} at ${operation} #${at}`);
+    tally('faults');
+  }
+});
+
+function run(args: string[]): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist/generator/cli.js'), ...args], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('close', (code) => resolve({ code: code ?? -1, stderr }));
+  });
+}
+
+test('two generate runs started at once on one folder leave it correct', async () => {
+  for (const prepare of ['empty', 'stale'] as const) {
+    const out = join(tempDir(), 'generated');
+    if (prepare === 'stale') {
+      assert.is((await runCli(['generate', '--spec', SPEC_DIR, '--out', out])).code, 0);
+      nodeFs.writeFileSync(join(out, 'schemas/index.json'), '{}\n');
+      nodeFs.writeFileSync(join(out, 'orphan.json'), '{}\n');
+    }
+    const args = ['generate', '--spec', SPEC_DIR, '--out', out, '--no-cache'];
+    const results = await Promise.all([run(args), run(args), run(args)]);
+    for (const r of results) assert.is(r.code, 0, r.stderr);
+    const written = snapshotDir(out);
+    assert.equal([...written.keys()].sort(), [...files.keys()].sort(), prepare);
+    for (const [path, text] of files)
+      assert.is(Buffer.from(written.get(path) ?? '', 'latin1').toString('utf8'), text, path);
+    assert.not.ok(nodeFs.existsSync(`${out}.ecs-events.lock`), 'the lock is released');
+    tally('faults');
+  }
+});
+
+test.run();
