@@ -16,7 +16,12 @@ export interface Assets {
 
 let cached: Assets | undefined;
 
-/** Reads the toolkit's assets (once per process). */
+/** Forgets the assets read so far (watch mode, after a template changed). */
+export function resetAssets(): void {
+  cached = undefined;
+}
+
+/** Reads the toolkit's assets (once per process, until resetAssets). */
 export function loadAssets(): Assets {
   if (cached) return cached;
   const root = toolkitRoot();

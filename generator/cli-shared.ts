@@ -22,6 +22,7 @@ export interface Options {
   readonly strict?: boolean;
   readonly json?: boolean;
   readonly 'no-cache'?: boolean;
+  readonly watch?: boolean;
   readonly help?: boolean;
   readonly version?: boolean;
 }

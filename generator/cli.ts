@@ -34,6 +34,7 @@ Options:
   --strict            With validate: reject fields the catalog does not list
   --json              With validate: one JSON object per event (NDJSON) instead of text
   --brief             One line per diagnostic, without the source excerpt
+  --watch             With generate: regenerate on every save of the spec or the templates
   --no-cache          Generate or check in full even when the inputs and the output did not change
   --debug             Print stack traces of internal errors
   -h, --help          Show this help
@@ -51,6 +52,7 @@ const OPTIONS = {
   strict: { type: 'boolean' },
   json: { type: 'boolean' },
   'no-cache': { type: 'boolean' },
+  watch: { type: 'boolean' },
   brief: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -107,6 +109,28 @@ async function runGenerate(options: Options, io: Io, check: boolean): Promise<nu
   const specDir = resolve(io.cwd, options.spec ?? 'spec');
   const outDir = resolve(io.cwd, options.out ?? 'generated');
   const shown = (p: string) => displayPath(io.cwd, p);
+  if (options.watch) {
+    if (check) throw new ToolError('--watch cannot be combined with --check', 2);
+    const { watchSpec } = await import('./watch.js');
+    const shownSpec = shown(specDir);
+    const handle = watchSpec(
+      {
+        specDir,
+        outDir,
+        shownSpec,
+        shownOut: shown(outDir),
+        force: options.force === true,
+        brief: options.brief === true,
+      },
+      io,
+    );
+    await handle.ready;
+    process.once('SIGINT', () => {
+      handle.close();
+      process.exit(0);
+    });
+    return await new Promise<number>(() => {});
+  }
   const key = inputKey(specDir, []);
   if (!options['no-cache'] && isUpToDate(outDir, key)) {
     io.out(check ? `${shown(outDir)} is up to date.` : `${shown(outDir)}: up to date, nothing to write.`);

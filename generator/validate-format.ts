@@ -2,7 +2,7 @@
  * Stage 2a, validate the format: every spec file against generator/spec-format.schema.json, with each ajv
  * error turned into a positioned diagnostic whose message names the offending property.
  */
-import { createAjv, type ErrorObject } from './ajv.js';
+import { createAjv, type ErrorObject, type ValidateFunction } from './ajv.js';
 import { createDiagnostic, type Diagnostic } from './diagnostics.js';
 import type { SpecFile } from './load.js';
 import { type DataPath, locate, parsePointer } from './positions.js';
@@ -10,8 +10,7 @@ import { readToolkitJson } from './toolkit.js';
 
 /** Checks every parsed file against the format schema; files that failed to parse are skipped. */
 export async function validateFormat(files: readonly SpecFile[]): Promise<Diagnostic[]> {
-  const ajv = await createAjv();
-  const validate = ajv.compile(readToolkitJson('generator', 'spec-format.schema.json') as object);
+  const validate = await formatValidator();
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     if (!file.doc || file.data === undefined) continue;
@@ -27,6 +26,16 @@ export async function validateFormat(files: readonly SpecFile[]): Promise<Diagno
     }
   }
   return diagnostics;
+}
+
+let compiled: Promise<ValidateFunction> | undefined;
+
+/** The format schema, compiled once per process (a watch run compiles nothing). */
+function formatValidator(): Promise<ValidateFunction> {
+  compiled ??= createAjv().then((ajv) =>
+    ajv.compile(readToolkitJson('generator', 'spec-format.schema.json') as object),
+  );
+  return compiled;
 }
 
 function toDiagnostic(file: SpecFile, error: ErrorObject): Diagnostic | undefined {

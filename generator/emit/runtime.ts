@@ -8,6 +8,7 @@ import type { Catalog, FieldModel, PresenceKind } from '../catalog.js';
 import { bannerText } from './banner.js';
 import { tsComment, tsString } from './escape.js';
 import { familyNames, packageNames } from './names.js';
+import { createProject } from './types.js';
 
 const PRESENCE_CODE: Record<PresenceKind, string> = { required: 'r', optional: 'o', absent: 'a' };
 
@@ -73,8 +74,7 @@ async function indexModule(catalog: Catalog, banner: string): Promise<string> {
     declarationKind: morph.VariableDeclarationKind.Const,
     declarations: [{ name, initializer }],
   });
-  const project = new morph.Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
-  const file = project.createSourceFile('index.js', {
+  const file = createProject(morph).createSourceFile('index.js', {
     statements: [
       { kind: ImportDeclaration, moduleSpecifier: './engine.js', namedImports: ['createValidator'] },
       { kind: ImportDeclaration, moduleSpecifier: './data.js', defaultImport: 'data' },
@@ -93,6 +93,5 @@ async function indexModule(catalog: Catalog, banner: string): Promise<string> {
       constant(names.parseEvent, 'validator.parse'),
     ],
   });
-  file.formatText({ indentSize: 2, convertTabsToSpaces: true });
   return `${banner}${file.getFullText()}`;
 }

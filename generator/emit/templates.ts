@@ -10,6 +10,11 @@ import type { Assets } from '../assets.js';
 const compiled = new Map<string, HandlebarsType.TemplateDelegate>();
 let handlebars: typeof HandlebarsType | undefined;
 
+/** Forgets compiled templates (watch mode, after a template changed). */
+export function resetTemplates(): void {
+  compiled.clear();
+}
+
 /** Renders `templates/<path>` with `view`. */
 export function renderTemplate(assets: Assets, path: string, view: unknown): string {
   let template = compiled.get(path);

@@ -20,10 +20,10 @@ type Statement = string | TsMorph.StatementStructures;
 export async function emitTypes(catalog: Catalog): Promise<Map<string, string>> {
   const [{ compile }, morph] = await Promise.all([import('json-schema-to-typescript'), import('ts-morph')]);
   const names = packageNames(catalog);
-  const fromSchemas = [await compile(envelopeSchema(catalog, names), names.envelope, JSON2TS_OPTIONS)];
-  for (const family of catalog.families) {
-    fromSchemas.push(await compile(familySchema(family), familyNames(family).fields, JSON2TS_OPTIONS));
-  }
+  const toTs = (schema: JSONSchema, name: string) => compileMemo(compile, schema, name);
+  const fromSchemas = [await toTs(envelopeSchema(catalog, names), names.envelope)];
+  for (const family of catalog.families)
+    fromSchemas.push(await toTs(familySchema(family), familyNames(family).fields));
   const statements: Statement[] = [
     `/**\n * ${tsComment(bannerText(catalog.files))}\n */`,
     ...fromSchemas,
@@ -31,10 +31,55 @@ export async function emitTypes(catalog: Catalog): Promise<Map<string, string>> 
     ...indexStatements(catalog, names, morph),
     ...runtimeStatements(catalog, names, morph),
   ];
-  const project = new morph.Project({ useInMemoryFileSystem: true });
-  const file = project.createSourceFile('index.d.ts', { statements });
-  file.formatText({ indentSize: 2, convertTabsToSpaces: true });
+  const file = createProject(morph).createSourceFile('index.d.ts', { statements });
   return new Map([['types/index.d.ts', file.getFullText()]]);
+}
+
+/** A ts-morph project that prints with two-space indentation, so no formatting pass is needed. */
+export function createProject(morph: typeof TsMorph): TsMorph.Project {
+  return new morph.Project({
+    useInMemoryFileSystem: true,
+    compilerOptions: { allowJs: true },
+    manipulationSettings: {
+      indentationText: morph.IndentationText.TwoSpaces,
+      quoteKind: morph.QuoteKind.Single,
+    },
+  });
+}
+
+const memo = new Map<string, string>();
+
+/**
+ * json-schema-to-typescript's output for a schema, indented. Identical schemas (a watch run that changed
+ * another family, a catalog whose families repeat a shape) are compiled once.
+ */
+async function compileMemo(
+  compile: typeof import('json-schema-to-typescript').compile,
+  schema: JSONSchema,
+  name: string,
+): Promise<string> {
+  const key = JSON.stringify([schema, name]);
+  let text = memo.get(key);
+  if (text === undefined) {
+    text = indentInterface(await compile(schema, name, JSON2TS_OPTIONS));
+    memo.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Indents the body of the one flat interface that json-schema-to-typescript prints unformatted (Prettier
+ * would cost more than everything else). Anything of another shape is returned as it is.
+ */
+function indentInterface(text: string): string {
+  const lines = text.replace(/\n+$/, '').split('\n');
+  const open = lines.findIndex((l) => /^export interface \S+ \{$/.test(l));
+  const close = lines.length - 1;
+  if (open < 0 || lines[close] !== '}' || lines.slice(open + 1, close).some((l) => /^export /.test(l)))
+    return text;
+  return [...lines.slice(0, open + 1), ...lines.slice(open + 1, close).map((l) => `  ${l}`), '}', ''].join(
+    '\n',
+  );
 }
 
 const JSON2TS_OPTIONS = {
