@@ -6,10 +6,20 @@
  * the YAML parser, the schema compiler or the code printers.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareStrings } from './diagnostics.js';
+import { isInside, MAX_FILE_BYTES } from './spec-files.js';
 import { toolkitRoot } from './toolkit.js';
 import { listFiles } from './write.js';
 
@@ -61,17 +71,26 @@ function toolkitFingerprint(): string {
   return toolkitHash;
 }
 
-/** The key of a run: the toolkit, the options that change the output, and every file of the spec folder. */
-export function inputKey(specDir: string, options: readonly string[]): string {
-  const hash = createHash('sha256')
-    .update(toolkitFingerprint())
-    .update(`\0${options.join('\0')}\0`);
-  for (const path of filesUnder(specDir))
-    hash
-      .update(`${path}\0`)
-      .update(readFileSync(join(specDir, path)))
-      .update('\0');
-  return hash.digest('hex');
+/**
+ * The key of a run: the toolkit, the options that change the output, and every file of the spec folder;
+ * undefined when the folder holds anything unusual (a file too large to hash cheaply, a broken or outside
+ * symlink, an unreadable file), which the full run then reports properly.
+ */
+export function inputKey(specDir: string, options: readonly string[]): string | undefined {
+  try {
+    const realRoot = realpathSync(specDir);
+    const hash = createHash('sha256')
+      .update(toolkitFingerprint())
+      .update(`\0${options.join('\0')}\0`);
+    for (const path of filesUnder(specDir)) {
+      const real = realpathSync(join(specDir, path));
+      if (!isInside(realRoot, real) || statSync(real).size > MAX_FILE_BYTES) return undefined;
+      hash.update(`${path}\0`).update(readFileSync(real)).update('\0');
+    }
+    return hash.digest('hex');
+  } catch {
+    return undefined;
+  }
 }
 
 function recordPath(outDir: string): string | undefined {
@@ -81,8 +100,9 @@ function recordPath(outDir: string): string | undefined {
 }
 
 /** Whether the output folder is exactly what the last run with the same inputs wrote. */
-export function isUpToDate(outDir: string, key: string): boolean {
+export function isUpToDate(outDir: string, key: string | undefined): boolean {
   const path = recordPath(outDir);
+  if (key === undefined) return false;
   if (!path || !existsSync(path)) return false;
   let record: CacheRecord;
   try {
@@ -103,9 +123,9 @@ function outputsDigest(files: readonly string[], read: (file: string) => string 
 }
 
 /** Records a successful run; failures to write the record only cost the next run its fast path. */
-export function remember(outDir: string, key: string, files: ReadonlyMap<string, string>): void {
+export function remember(outDir: string, key: string | undefined, files: ReadonlyMap<string, string>): void {
   const path = recordPath(outDir);
-  if (!path) return;
+  if (!path || key === undefined) return;
   const record: CacheRecord = {
     key,
     outputs: outputsDigest([...files.keys()], (file) => files.get(file) ?? ''),

@@ -9,15 +9,15 @@ import { buildSite, serveSite } from './site.js';
 /** Runs the command; resolves with the exit code (dev never resolves: it serves until stopped). */
 export async function runSite(args: readonly string[], options: Options, io: Io): Promise<number> {
   const outDir = resolve(io.cwd, options.out ?? 'generated');
-  const [action, ...extra] = args;
+  const [step, ...extra] = args;
   if (extra.length > 0) throw new ToolError(`unexpected argument "${extra[0]}"`, 2);
-  if (action === 'build') {
+  if (step === 'build') {
     const siteDir = resolve(io.cwd, options.site ?? 'site');
     await buildSite(outDir, siteDir);
     io.out(`site built in ${displayPath(io.cwd, siteDir)}`);
     return 0;
   }
-  if (action === 'dev') {
+  if (step === 'dev') {
     const port = Number(options.port ?? '5173');
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new ToolError(`invalid --port "${options.port}"`, 2);
@@ -25,7 +25,7 @@ export async function runSite(args: readonly string[], options: Options, io: Io)
     return await new Promise<number>(() => {});
   }
   throw new ToolError(
-    action === undefined ? 'site needs "build" or "dev"' : `unknown site action "${action}"`,
+    step === undefined ? 'site needs "build" or "dev"' : `unknown site command "${step}"`,
     2,
   );
 }

@@ -57,6 +57,8 @@ export const MESSAGES = {
   'example-mismatch': (a: Args) => `example ${a.value} does not fit ${a.what}: ${a.reason}`,
   'example-source': () => 'an example needs exactly one of "json" and "file"',
   'example-json': (a: Args) => `example is not valid JSON: ${a.reason}`,
+  'example-not-event': (a: Args) => `example is not a JSON object with a "${a.field}" field`,
+  'missing-file': (a: Args) => `"${a.ref}" does not exist in the spec folder (${a.reason})`,
   'example-expectation': (a: Args) => `example "${a.id}": ${a.detail}`,
   'ref-outside-spec': (a: Args) => `"${a.ref}" points outside the spec folder`,
   'slug-collision': (a: Args) => `"${a.name}" and "${a.other}" both map to the file name "${a.slug}"`,
@@ -132,9 +134,8 @@ export class ToolError extends Error {
 export function errorReason(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code
-      ? `${code}: ${error.message.split('\n')[0]?.trim() ?? error.message}`
-      : (error.message.split('\n')[0]?.trim() ?? error.message);
+    const message = error.message.split('\n')[0]?.trim() ?? error.message;
+    return code && !message.startsWith(`${code}:`) ? `${code}: ${message}` : message;
   }
   return String(error);
 }

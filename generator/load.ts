@@ -1,11 +1,22 @@
 /**
  * Stage 1, load: read every YAML file of the spec folder and parse it with source positions kept, so that
- * later stages can point at the line and column of any value.
+ * later stages can point at the line and column of any value. Input that could exhaust the parser (files
+ * too large, nesting too deep, alias bombs) is refused with a positioned diagnostic first.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { type Alias, type Document, isAlias, LineCounter, parseDocument, visit } from 'yaml';
-import { compareStrings, createDiagnostic, type Diagnostic, errorReason } from './diagnostics.js';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Document, isAlias, isCollection, isScalar, parseDocument, visit } from 'yaml';
+import { createDiagnostic, type Diagnostic, type Location } from './diagnostics.js';
+import {
+  findSpecFiles,
+  lineIndex,
+  MAX_DEPTH,
+  MAX_FILE_BYTES,
+  readSpecText,
+  tooDeepAt,
+} from './spec-files.js';
+
+export { MAX_FILE_BYTES };
 
 /** One parsed spec file. `data` is the plain value, or undefined when the file could not be parsed. */
 export interface SpecFile {
@@ -15,7 +26,8 @@ export interface SpecFile {
   readonly displayPath: string;
   readonly text: string;
   readonly doc: Document.Parsed | undefined;
-  readonly lineCounter: LineCounter;
+  /** Line and column of a text offset. */
+  readonly position: (offset: number) => { line: number; column: number };
   readonly data: unknown;
 }
 
@@ -25,8 +37,6 @@ export interface LoadResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Files larger than this are refused before parsing: a catalog of 10,000 events is a few MiB. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** Aliases expanded per file beyond this count are taken for an alias bomb. */
 const MAX_ALIAS_COUNT = 1000;
 
@@ -45,98 +55,102 @@ export function loadSpec(specDir: string, displayDir: string = specDir): LoadRes
       files: [],
       diagnostics: [createDiagnostic('spec-dir-missing', { dir: displayDir }, top)],
     };
-  const paths = listYamlFiles(specDir);
-  if (paths.length === 0)
+  const found = findSpecFiles(specDir);
+  if (found.length === 0)
     return { specDir, files: [], diagnostics: [createDiagnostic('no-spec-files', { dir: displayDir }, top)] };
   const diagnostics: Diagnostic[] = [];
-  const files = paths.map((path) => loadFile(specDir, path, join(displayDir, path), diagnostics));
+  const files: SpecFile[] = [];
+  for (const entry of found) {
+    const displayPath = join(displayDir, entry.path);
+    const whole = { file: displayPath, line: 0, column: 0 };
+    if (entry.kind === 'outside')
+      diagnostics.push(createDiagnostic('ref-outside-spec', { ref: entry.path }, whole));
+    else if (entry.kind === 'unreadable')
+      diagnostics.push(createDiagnostic('io-error', { reason: entry.reason }, whole));
+    else files.push(loadFile(entry.path, displayPath, entry.real, diagnostics));
+  }
   return { specDir, files, diagnostics };
 }
 
-function listYamlFiles(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.ya?ml$/.test(entry.name)) out.push(relative(root, full).split(sep).join('/'));
-    }
-  };
-  walk(root);
-  return out.sort(compareStrings);
+function unparsed(path: string, displayPath: string, text = ''): SpecFile {
+  return { path, displayPath, text, doc: undefined, position: lineIndex(text), data: undefined };
 }
 
-function loadFile(specDir: string, path: string, displayPath: string, diagnostics: Diagnostic[]): SpecFile {
-  const lineCounter = new LineCounter();
-  const empty = { path, displayPath, text: '', doc: undefined, lineCounter, data: undefined };
+function loadFile(path: string, displayPath: string, real: string, diagnostics: Diagnostic[]): SpecFile {
   const whole = { file: displayPath, line: 0, column: 0 };
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(join(specDir, path));
-  } catch (error) {
-    diagnostics.push(createDiagnostic('io-error', { reason: errorReason(error) }, whole));
-    return empty;
+  const read = readSpecText(real);
+  if (!read.ok) {
+    if (read.problem === 'too-large')
+      diagnostics.push(createDiagnostic('file-too-large', { limit: MAX_FILE_BYTES }, whole));
+    else if (read.problem === 'not-text') diagnostics.push(createDiagnostic('not-text', {}, whole));
+    else diagnostics.push(createDiagnostic('io-error', { reason: read.reason ?? 'unreadable' }, whole));
+    return unparsed(path, displayPath);
   }
-  if (bytes.length > MAX_FILE_BYTES) {
-    diagnostics.push(createDiagnostic('file-too-large', { limit: MAX_FILE_BYTES }, whole));
-    return empty;
+  const text = read.text;
+  const position = lineIndex(text);
+  const at = (offset: number): Location => ({ file: displayPath, ...position(offset) });
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    diagnostics.push(
+      createDiagnostic('yaml-syntax', { detail: `nesting deeper than ${MAX_DEPTH} levels` }, at(deep)),
+    );
+    return unparsed(path, displayPath, text);
   }
-  const text = decodeText(bytes);
-  if (text === undefined) {
-    diagnostics.push(createDiagnostic('not-text', {}, whole));
-    return empty;
-  }
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  const at = (offset: number) => {
-    const pos = lineCounter.linePos(offset);
-    return { file: displayPath, line: pos.line, column: pos.col };
-  };
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   const problems = [...doc.errors, ...doc.warnings];
   for (const problem of problems) {
     diagnostics.push(
-      createDiagnostic('yaml-syntax', { detail: firstLine(problem.message) }, at(problem.pos[0])),
+      createDiagnostic(
+        'yaml-syntax',
+        { detail: yamlMessage(problem.code, problem.message) },
+        at(problem.pos[0]),
+      ),
     );
   }
-  const unresolved = findUnresolvedAliases(doc, diagnostics, at);
-  if (problems.length + unresolved.length > 0) return { ...empty, text, doc };
+  const aliases = checkAliases(doc, diagnostics, at);
+  if (problems.length + aliases.unresolved > 0) return { ...unparsed(path, displayPath, text), doc };
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return { path, displayPath, text, doc, lineCounter, data };
+    return { path, displayPath, text, doc, position, data };
   } catch (error) {
-    diagnostics.push(createDiagnostic('yaml-syntax', { detail: errorReason(error) }, at(0)));
-    return { ...empty, text, doc };
+    const detail = `${(error as Error).message.split('\n')[0]} (aliases expand too much)`;
+    diagnostics.push(createDiagnostic('yaml-syntax', { detail }, at(aliases.first ?? 0)));
+    return { ...unparsed(path, displayPath, text), doc };
   }
 }
 
-function findUnresolvedAliases(
+function yamlMessage(code: string, message: string): string {
+  if (code === 'MULTIPLE_DOCS') return 'a spec file holds one YAML document; this is a second one (---)';
+  return message.split('\n')[0]?.trim() ?? message;
+}
+
+/**
+ * One pass over the document in order: every alias must refer to an anchor defined before it. Linear in
+ * the size of the file (resolving each alias on its own would walk the document once per alias).
+ */
+function checkAliases(
   doc: Document.Parsed,
   diagnostics: Diagnostic[],
-  at: (offset: number) => { file: string; line: number; column: number },
-): unknown[] {
-  const found: unknown[] = [];
-  visit(doc, {
-    Alias(_key, node: Alias) {
-      if (isAlias(node) && node.resolve(doc) === undefined) {
-        found.push(node);
-        const detail = `alias *${node.source} refers to no anchor`;
-        diagnostics.push(createDiagnostic('yaml-syntax', { detail }, at(node.range?.[0] ?? 0)));
+  at: (offset: number) => Location,
+): { unresolved: number; first?: number } {
+  const anchors = new Set<string>();
+  let unresolved = 0;
+  let first: number | undefined;
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      const offset = node.range?.[0] ?? 0;
+      first ??= offset;
+      if (!anchors.has(node.source)) {
+        unresolved++;
+        diagnostics.push(
+          createDiagnostic(
+            'yaml-syntax',
+            { detail: `alias *${node.source} refers to no anchor` },
+            at(offset),
+          ),
+        );
       }
-    },
+    } else if ((isScalar(node) || isCollection(node)) && node.anchor) anchors.add(node.anchor);
   });
-  return found;
-}
-
-/** UTF-8 text without NUL bytes, or undefined for anything binary. A leading BOM is dropped. */
-function decodeText(bytes: Buffer): string | undefined {
-  if (bytes.includes(0)) return undefined;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    return undefined;
-  }
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]?.trim() ?? message;
+  return first === undefined ? { unresolved } : { unresolved, first };
 }

@@ -25,8 +25,8 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** Runs `action` while holding the lock of `outDir`; waits up to `timeoutMs` for another holder. */
-export function withLock<T>(outDir: string, action: () => T, timeoutMs = 60_000): T {
+/** Runs `work` while holding the lock of `outDir`; waits up to `timeoutMs` for another holder. */
+export function withLock<T>(outDir: string, work: () => T, timeoutMs = 60_000): T {
   const path = `${outDir.replace(/[\\/]+$/, '')}.ecs-events.lock`;
   const started = Date.now();
   for (;;) {
@@ -48,7 +48,7 @@ export function withLock<T>(outDir: string, action: () => T, timeoutMs = 60_000)
     }
   }
   try {
-    return action();
+    return work();
   } finally {
     rmSync(path, { force: true });
   }

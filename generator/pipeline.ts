@@ -38,6 +38,8 @@ export async function buildCatalog(specDir: string, displayDir: string = specDir
   const formatErrors = await validateFormat(loaded.files);
   if (hasErrors(formatErrors)) return stop(formatErrors);
   const ctx = createRuleContext(specDir, loaded.files);
+  // Without the catalog, every reference to it would be reported as unknown: report the cause alone.
+  if (!ctx.catalog) return stop(ctx.diagnostics);
   validateRules(ctx);
   const examples = readExamples(ctx);
   if (hasErrors(ctx.diagnostics) || !ctx.catalog) return stop(ctx.diagnostics);

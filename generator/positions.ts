@@ -53,8 +53,7 @@ export function locate(file: SpecFile, path: DataPath, target: 'key' | 'value' =
     }
     break;
   }
-  const pos = file.lineCounter.linePos(offset);
-  return { file: file.displayPath, line: pos.line, column: pos.col };
+  return { file: file.displayPath, ...file.position(offset) };
 }
 
 /** Location of the start of a text offset inside the value at `path` (for errors inside block scalars). */
@@ -63,9 +62,15 @@ export function locateInside(file: SpecFile, path: DataPath, line: number, colum
   const node = nodeAt(file, path);
   // A block scalar (json: |) starts on the line after its indicator; its content is indented.
   if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
+    const lines = file.text.split(/\r?\n/);
     const firstContentLine = start.line + 1;
-    const indent = /^( *)/.exec(file.text.split(/\r?\n/)[firstContentLine - 1] ?? '')?.[1]?.length ?? 0;
-    return { file: file.displayPath, line: firstContentLine + line - 1, column: indent + column };
+    const indent = /^( *)/.exec(lines[firstContentLine - 1] ?? '')?.[1]?.length ?? 0;
+    const contentLines = String(node.value).replace(/\n$/, '').split('\n').length;
+    // An error at the very end of the text (a truncated example) points just after its last character.
+    const target = Math.min(line, contentLines);
+    const source = lines[firstContentLine + target - 2] ?? '';
+    const col = target < line ? source.length + 1 : Math.min(indent + column, source.length + 1);
+    return { file: file.displayPath, line: firstContentLine + target - 1, column: col };
   }
   return start;
 }

@@ -3,11 +3,12 @@
  * parsed, and checked for the references it makes. Whether it validates as it claims is checked later,
  * against the emitted schemas (see check-examples.ts).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createDiagnostic, errorReason } from './diagnostics.js';
 import { lineColumn, locateJsonError } from './json-errors.js';
 import { type DataPath, locateInside } from './positions.js';
+import { isInside } from './spec-files.js';
 import type { RawExample } from './spec-types.js';
 import { listKnown, type RuleContext } from './validate-context.js';
 
@@ -40,7 +41,14 @@ export function readExamples(ctx: RuleContext): Map<string, ExampleText> {
         ]);
       }
       const carried = discriminator && isRecord(value) ? value[discriminator] : undefined;
-      const name = example.notification ?? (typeof carried === 'string' ? carried : '(none)');
+      if (example.notification === undefined && typeof carried !== 'string') {
+        ctx.report('example-not-event', { field: discriminator ?? '' }, file, [
+          ...at,
+          example.json !== undefined ? 'json' : 'file',
+        ]);
+        return;
+      }
+      const name = example.notification ?? String(carried);
       if (!names.has(name)) {
         ctx.report(
           'unknown-name',
@@ -72,8 +80,20 @@ function exampleText(
     ctx.report('ref-outside-spec', { ref }, file, [...at, 'file']);
     return undefined;
   }
+  let real: string;
   try {
-    return readFileSync(join(ctx.specDir, inside), 'utf8');
+    real = realpathSync(join(ctx.specDir, inside));
+  } catch (error) {
+    ctx.report('missing-file', { ref, reason: errorReason(error) }, file, [...at, 'file']);
+    return undefined;
+  }
+  // The path is inside; what it resolves to (through symlinks) must be too.
+  if (!isInside(realpathSync(ctx.specDir), real)) {
+    ctx.report('ref-outside-spec', { ref }, file, [...at, 'file']);
+    return undefined;
+  }
+  try {
+    return readFileSync(real, 'utf8');
   } catch (error) {
     ctx.report('io-error', { reason: errorReason(error) }, file, [...at, 'file']);
     return undefined;

@@ -48,9 +48,15 @@ function familyChecker(
         if (!levels.includes(l)) report('unknown-level', { level: l, known: listKnown(levels) }, path);
       }
     },
-    field(name: string, path: DataPath): RawField | undefined {
-      if (!fields.has(name))
-        report('unknown-field', { scope: 'content', name, known: listKnown([...fields.keys()]) }, path);
+    field(name: string, path: DataPath, target: 'key' | 'value' = 'value'): RawField | undefined {
+      if (!fields.has(name)) {
+        report(
+          'unknown-field',
+          { scope: 'content', name, known: listKnown([...fields.keys()]) },
+          path,
+          target,
+        );
+      }
       return fields.get(name);
     },
     value(
@@ -81,8 +87,8 @@ function checkTags(checker: Checker, data: RawFamily): void {
 function checkNotification(checker: Checker, data: RawFamily, n: RawNotification, at: DataPath): void {
   if (n.level) checker.level(n.level, [...at, 'level']);
   for (const [name, value] of Object.entries(n.bind ?? {})) {
-    const field = checker.field(name, [...at, 'bind', name]);
-    if (field && !field.enum) checker.report('bind-enum', { field: name }, [...at, 'bind', name]);
+    const field = checker.field(name, [...at, 'bind', name], 'key');
+    if (field && !field.enum) checker.report('bind-enum', { field: name }, [...at, 'bind', name], 'key');
     checker.value(field, value, [...at, 'bind', name]);
   }
   if (data.nameTemplate !== undefined) {
@@ -125,7 +131,7 @@ function checkPresenceRules(checker: Checker, data: RawFamily): void {
     for (const [k, f] of rule.fields.entries()) checker.field(f, [...at, 'fields', k]);
     for (const [k, tag] of (rule.when.tags ?? []).entries()) checker.tag(tag, [...at, 'when', 'tags', k]);
     for (const [name, values] of Object.entries(rule.when.values ?? {})) {
-      const field = checker.field(name, [...at, 'when', 'values', name]);
+      const field = checker.field(name, [...at, 'when', 'values', name], 'key');
       for (const [k, v] of values.entries()) checker.value(field, v, [...at, 'when', 'values', name, k]);
     }
     for (const [k, name] of (rule.when.names ?? []).entries()) {

@@ -82,11 +82,23 @@ test('the scanner finds a planted domain fact', () => {
   assert.equal(findTerms(scannable('x.hbs', 'when {{x}} is Scheduled'), terms), ['Scheduled']);
 });
 
+/**
+ * Words of an output format's own syntax that happen to equal a catalog term, allowed in the one file
+ * that writes that format.
+ */
+const SYNTAX: Record<string, readonly string[]> = {
+  // Mermaid declares a state with the keyword `state`.
+  'generator/emit/mermaid.ts': ['state'],
+};
+
 test('generator/ and templates/ contain no event name, status or field of the catalog', () => {
   const terms = domainTerms();
   const hits: string[] = [];
   for (const path of [...files(join(ROOT, 'generator')), ...files(join(ROOT, 'templates'))]) {
-    const found = findTerms(scannable(path, readFileSync(path, 'utf8')), terms);
+    const allowed = SYNTAX[relative(ROOT, path)] ?? [];
+    const found = findTerms(scannable(path, readFileSync(path, 'utf8')), terms).filter(
+      (t) => !allowed.includes(t),
+    );
     if (found.length > 0) hits.push(`${relative(ROOT, path)}: ${found.join(', ')}`);
   }
   assert.equal(hits, []);
