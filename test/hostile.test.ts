@@ -63,6 +63,18 @@ test('every JSON output parses, and schema descriptions hold the text unchanged'
   assert.ok(schema.properties.content.properties.note.description.includes(HOSTILE));
 });
 
+test('a 10,000-character description reaches every output whole', () => {
+  const long = 'A long description, ten thousand characters, with | pipes, `ticks` and */ inside. '
+    .repeat(130)
+    .slice(0, 10000);
+  const schema = JSON.parse(files.get('schemas/events/hostile-text.schema.json') ?? '{}');
+  assert.ok(schema.properties.content.properties.longText.description.includes(long));
+  assert.ok((files.get('types/index.d.ts') ?? '').includes(long.replace(/\*\//g, '*\\/')));
+  assert.ok(
+    (files.get('docs/events/hostile-text.md') ?? '').includes('ten thousand characters, with \\| pipes'),
+  );
+});
+
 test('the runtime data round-trips the hostile strings', async () => {
   const data = files.get('runtime/data.js') ?? '';
   const json = /JSON\.parse\((".*")\);/.exec(data)?.[1] ?? '""';
