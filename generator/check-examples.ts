@@ -5,7 +5,9 @@
  * reports what the JSON Schemas report; the test suite holds the two to each other), which costs no
  * schema compilation however many examples the catalog has.
  */
+
 import type { Catalog } from './catalog.js';
+import { indexOf } from './catalog-index.js';
 import { compareStrings, type Diagnostic } from './diagnostics.js';
 import { runtimeData } from './emit/runtime.js';
 import { createValidator } from './runtime/engine.js';
@@ -18,7 +20,7 @@ export async function checkExamples(catalog: Catalog, ctx: RuleContext): Promise
   const disc = catalog.envelope.discriminator;
   const before = ctx.diagnostics.length;
   for (const example of catalog.examples) {
-    const event = catalog.events.find((e) => e.name === example.notification);
+    const event = indexOf(catalog).event(example.notification);
     if (!event) continue;
     const actual = errorsAs(engine, example.value, event.name, disc);
     const expected = example.expect.valid

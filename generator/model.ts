@@ -58,10 +58,11 @@ export function buildModel(
   const examples = sorted.flatMap(({ file, data }) =>
     buildExamples(data, bannerPath(file.path), exampleTexts, raw, refs),
   );
+  const examplesByName = groupBy(examples, (e) => e.notification);
   const events = sorted
     .flatMap(({ file, data }) =>
       data.notifications.map((n) =>
-        buildEvent(raw, data, n, envelopeFields, examples, refs, bannerPath(file.path)),
+        buildEvent(raw, data, n, envelopeFields, examplesByName, refs, bannerPath(file.path)),
       ),
     )
     .sort((a, b) => compareStrings(a.name, b.name));
@@ -82,7 +83,13 @@ export function buildModel(
       fields: envelopeFields,
     },
     families: sorted.map(({ file, data }) =>
-      buildFamily(data, events, examples, refs, bannerPath(file.path)),
+      buildFamily(
+        data,
+        groupBy(events, (e) => e.family),
+        groupBy(examples, (e) => e.family),
+        refs,
+        bannerPath(file.path),
+      ),
     ),
     events,
     examples,
@@ -96,6 +103,18 @@ export function buildModel(
     files: [catalog, ...sorted].map(({ file }) => bannerPath(file.path)).sort(compareStrings),
     catalogFile: bannerPath(catalog.file.path),
   };
+}
+
+/** Items grouped by a key, each group in the items' order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 function sourceResolver(raw: RawCatalog): Refs['source'] {
@@ -166,7 +185,7 @@ function buildEvent(
   family: RawFamily,
   n: RawNotification,
   envelope: readonly FieldModel[],
-  examples: readonly ExampleModel[],
+  examplesByName: ReadonlyMap<string, readonly ExampleModel[]>,
   refs: Refs,
   file: string,
 ): EventModel {
@@ -194,7 +213,7 @@ function buildEvent(
     tags: tagsOf(family, n).sort(compareStrings),
     envelope: envelope.map((f) => (f.name === catalog.envelope.discriminator ? { ...f, const: n.name } : f)),
     content,
-    examples: examples.filter((e) => e.notification === n.name).map((e) => e.id),
+    examples: (examplesByName.get(n.name) ?? []).map((e) => e.id),
     source: refs.source(n.source, familySource),
     file,
   };
@@ -202,8 +221,8 @@ function buildEvent(
 
 function buildFamily(
   raw: RawFamily,
-  events: readonly EventModel[],
-  examples: readonly ExampleModel[],
+  eventsByFamily: ReadonlyMap<string, readonly EventModel[]>,
+  examplesByFamily: ReadonlyMap<string, readonly ExampleModel[]>,
   refs: Refs,
   file: string,
 ): FamilyModel {
@@ -240,8 +259,8 @@ function buildFamily(
       transitions: l.transitions.map((t) => ({ ...t })),
       final: [...l.final],
     })),
-    events: events.filter((e) => e.family === raw.id).map((e) => e.name),
-    examples: examples.filter((e) => e.family === raw.id).map((e) => e.id),
+    events: (eventsByFamily.get(raw.id) ?? []).map((e) => e.name),
+    examples: (examplesByFamily.get(raw.id) ?? []).map((e) => e.id),
     file,
   };
 }

@@ -5,7 +5,7 @@
  * (renames that fail are rolled back).
  */
 import * as nodeFs from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { compareStrings, errorReason, ToolError } from './diagnostics.js';
 
 /** The file that marks a folder as written by this tool; a folder without it is never cleaned. */
@@ -105,60 +105,93 @@ export function assertOwnedOutput(outDir: string, force: boolean): void {
   );
 }
 
-/** Applies a plan all-or-nothing; throws a ToolError naming the file and the cause on failure. */
+/**
+ * Applies a plan all-or-nothing; throws a ToolError naming the file and the cause on failure. New contents
+ * are first written to a staging folder beside the output folder (never inside it: a run killed while
+ * writing, out of memory say, leaves the output folder as it was), then renamed into place.
+ */
 export function applyPlan(outDir: string, plan: Plan, fs: WriteFs = nodeFs): void {
-  const token = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const temps: { temp: string; target: string; previous?: string }[] = [];
+  removeStaleStaging(outDir);
+  const staging = `${dirname(outDir)}/.${basename(outDir)}.ecs-events-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const parked: { parked: string; target: string }[] = [];
   const done: { target: string; previous?: string }[] = [];
   const created: string[] = [];
   const fail = (what: string, path: string, error: unknown): never => {
-    rollback(fs, temps, parked, done);
+    rollback(fs, parked, done);
     for (const dir of created.reverse()) removeEmptyTree(fs, dir);
+    removeTree(staging);
     throw new ToolError(`cannot ${what} ${path}: ${errorReason(error)}; ${outDir} is unchanged`, 2);
   };
   for (const w of plan.writes) {
-    const target = join(outDir, w.path);
-    const temp = `${target}.${token}.tmp`;
+    const temp = join(staging, w.path);
     try {
-      const first = fs.mkdirSync(dirname(target), { recursive: true });
-      if (typeof first === 'string') created.push(first);
-      temps.push({ temp, target, ...(w.previous !== undefined ? { previous: w.previous } : {}) });
+      fs.mkdirSync(dirname(temp), { recursive: true });
       fs.writeFileSync(temp, w.contents);
     } catch (error) {
-      fail('write', target, error);
+      fail('write', join(outDir, w.path), error);
     }
   }
   for (const orphan of plan.orphans) {
     const target = join(outDir, orphan);
+    const aside = join(staging, '.orphans', orphan);
     try {
-      fs.renameSync(target, `${target}.${token}.old`);
-      parked.push({ parked: `${target}.${token}.old`, target });
+      fs.mkdirSync(dirname(aside), { recursive: true });
+      fs.renameSync(target, aside);
+      parked.push({ parked: aside, target });
     } catch (error) {
       fail('remove', target, error);
     }
   }
-  while (temps.length > 0) {
-    const next = temps[0] as (typeof temps)[number];
+  for (const w of plan.writes) {
+    const target = join(outDir, w.path);
     try {
-      fs.renameSync(next.temp, next.target);
+      const first = fs.mkdirSync(dirname(target), { recursive: true });
+      if (typeof first === 'string') created.push(first);
+      fs.renameSync(join(staging, w.path), target);
+      done.push(w.previous === undefined ? { target } : { target, previous: w.previous });
     } catch (error) {
-      fail('replace', next.target, error);
+      fail('replace', target, error);
     }
-    temps.shift();
-    done.push(next);
   }
-  for (const p of parked) ignoreErrors(() => fs.unlinkSync(p.parked));
+  removeTree(staging);
   for (const orphan of plan.orphans) removeEmptyParents(fs, outDir, join(outDir, orphan));
+}
+
+/** Removes staging folders left beside `outDir` by runs that died (their process no longer exists). */
+function removeStaleStaging(outDir: string): void {
+  const prefix = `.${basename(outDir)}.ecs-events-`;
+  let entries: string[] = [];
+  try {
+    entries = nodeFs.readdirSync(dirname(outDir));
+  } catch {
+    return;
+  }
+  for (const name of entries) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (pid === process.pid || isAlive(pid)) continue;
+    ignoreErrors(() => removeTree(join(dirname(outDir), name)));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function removeTree(dir: string): void {
+  ignoreErrors(() => nodeFs.rmSync(dir, { recursive: true, force: true }));
 }
 
 function rollback(
   fs: WriteFs,
-  temps: readonly { temp: string }[],
   parked: readonly { parked: string; target: string }[],
   done: readonly { target: string; previous?: string }[],
 ): void {
-  for (const t of temps) ignoreErrors(() => fs.unlinkSync(t.temp));
   for (const d of done) {
     ignoreErrors(() =>
       d.previous === undefined ? fs.unlinkSync(d.target) : fs.writeFileSync(d.target, d.previous as string),

@@ -3,8 +3,10 @@
  * translations), generated from the catalog as JSON, and the toolkit's static config and theme files
  * (templates/docs/vitepress/), which read that JSON and contain no catalog text.
  */
+
 import type { Assets } from '../assets.js';
 import type { Catalog } from '../catalog.js';
+import { indexOf } from '../catalog-index.js';
 import { toJson } from './banner.js';
 import { LOCALES, type Locale, localePrefix, pick, words } from './docs-i18n.js';
 import { htmlText } from './escape.js';
@@ -85,8 +87,8 @@ function sidebar(catalog: Catalog, locale: Locale) {
       collapsed: family.events.length > 12,
       items: [
         { text: w.overview, link: link(locale, `families/${family.id}`) },
-        ...catalog.events
-          .filter((e) => e.family === family.id)
+        ...indexOf(catalog)
+          .eventsOf(family.id)
           .map((e) => ({ text: htmlText(e.name), link: link(locale, `events/${e.slug}`) })),
       ],
     })),

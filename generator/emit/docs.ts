@@ -3,8 +3,10 @@
  * and per notification, and the decisions and errata. The emitter builds view models in which every
  * string is already escaped for where it lands (prose, table cell, code); the templates only loop.
  */
+
 import type { Assets } from '../assets.js';
 import type { Catalog, EventFieldModel, EventModel, FamilyModel, SourceRef } from '../catalog.js';
+import { indexOf } from '../catalog-index.js';
 import { bannerText } from './banner.js';
 import { LOCALES, type Locale, localePrefix, pick, presenceWord, type Words, words } from './docs-i18n.js';
 import { emitSite } from './docs-site.js';
@@ -53,7 +55,7 @@ function levelText(event: { level: EventModel['level'] }, w: Words): string {
 }
 
 function familyOf(catalog: Catalog, event: EventModel): FamilyModel {
-  return catalog.families.find((f) => f.id === event.family) as FamilyModel;
+  return indexOf(catalog).family(event.family);
 }
 
 function indexView(catalog: Catalog, locale: Locale) {
@@ -106,7 +108,7 @@ function fieldRow(field: EventFieldModel, locale: Locale) {
 
 function familyView(catalog: Catalog, family: FamilyModel, locale: Locale) {
   const t = (x: Parameters<typeof pick>[0]) => pick(x, locale);
-  const events = catalog.events.filter((e) => e.family === family.id);
+  const events = indexOf(catalog).eventsOf(family.id);
   const asEventField = (f: FamilyModel['content'][number]): EventFieldModel => f;
   const groupLabel = (field: string | undefined, value: unknown) => {
     const entry = family.content.find((f) => f.name === field)?.enum?.find((e) => e.value === value);
@@ -161,12 +163,7 @@ function eventView(catalog: Catalog, event: EventModel, locale: Locale) {
     ];
     return [{ text: `${mdCode(`${b.field} = ${String(b.value)}`)}: ${mdLine(parts.join(' · '))}` }];
   });
-  const diagram = eventDiagram(
-    family,
-    event,
-    catalog.events.filter((e) => e.family === family.id),
-    locale,
-  );
+  const diagram = eventDiagram(family, event, indexOf(catalog).eventsOf(family.id), locale);
   return {
     title: mdLine(event.name),
     label: mdText(t(event.label).main),
@@ -192,7 +189,9 @@ function eventView(catalog: Catalog, event: EventModel, locale: Locale) {
 
 function exampleView(catalog: Catalog, event: EventModel, locale: Locale) {
   const w = words(locale);
-  const documented = catalog.examples.find((e) => e.notification === event.name && e.expect.valid);
+  const documented = event.examples
+    .map((id) => catalog.examples.find((e) => e.id === id))
+    .find((e) => e !== undefined && e.expect.valid);
   if (documented) {
     return {
       exampleTitle: mdText(

@@ -3,7 +3,9 @@
  * error (JSON path and keyword) that a validator must report. Each rule kind that applies to the
  * notification gets one case, on the first field it applies to (content fields before envelope fields).
  */
+
 import type { Catalog, EventFieldModel, EventModel } from '../catalog.js';
+import { indexOf } from '../catalog-index.js';
 import { toPointer } from '../positions.js';
 import { nonMatching, outsideEnum, sampleValue, validEvent, wrongTypeValue } from './fixture-values.js';
 
@@ -98,7 +100,7 @@ export function invalidCases(catalog: Catalog, event: EventModel): InvalidCase[]
   const bad = patterned?.field.pattern === undefined ? undefined : nonMatching(patterned.field.pattern);
   add('bad-pattern', patterned, bad, 'pattern', `${patterned?.field.name} must match its format`);
   const forbidden = find((f) => f.presence === 'absent');
-  const family = catalog.families.find((f) => f.id === event.family);
+  const family = indexOf(catalog).family(event.family);
   const sample = forbidden
     ? sampleValue(family?.content.find((f) => f.name === forbidden.field.name) ?? forbidden.field)
     : undefined;

@@ -4,7 +4,9 @@
  * rejected). Family and bundle schemas dispatch on the notification name with if/then, so that an error is
  * reported against the one event schema that the name selects.
  */
+
 import type { Catalog, EventFieldModel, EventModel, FamilyModel, Text } from '../catalog.js';
+import { indexOf } from '../catalog-index.js';
 import { bannerText, toJson } from './banner.js';
 
 export const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
@@ -34,7 +36,7 @@ export function emitJsonSchemas(catalog: Catalog): Map<string, string> {
       files.set(`schemas/${path}`, toJson(eventSchema(catalog, event, variant, path)));
     }
     for (const family of catalog.families) {
-      const events = catalog.events.filter((e) => e.family === family.id);
+      const events = indexOf(catalog).eventsOf(family.id);
       const path = schemaPaths.family(family, variant);
       const head = { title: family.title.en, description: bilingual(family.description) };
       files.set(

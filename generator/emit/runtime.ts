@@ -5,6 +5,7 @@
  */
 import type { Assets } from '../assets.js';
 import type { Catalog, FieldModel, PresenceKind } from '../catalog.js';
+import { indexOf } from '../catalog-index.js';
 import { bannerText } from './banner.js';
 import { tsComment, tsString } from './escape.js';
 import { familyNames, packageNames } from './names.js';
@@ -29,18 +30,25 @@ export async function emitRuntime(catalog: Catalog, assets: Assets): Promise<Map
 export function runtimeData(catalog: Catalog) {
   const patterns: string[] = [];
   const enums: unknown[][] = [];
-  const indexOf = <T>(list: T[], value: T, key: (v: T) => string): number => {
-    const k = key(value);
-    const found = list.findIndex((v) => key(v) === k);
-    if (found >= 0) return found;
+  const positions = new Map<string, number>();
+  const intern = <T>(list: T[], value: T, key: string): number => {
+    const found = positions.get(key);
+    if (found !== undefined) return found;
     list.push(value);
+    positions.set(key, list.length - 1);
     return list.length - 1;
   };
   const spec = (f: FieldModel) => [
     f.name,
     f.type,
-    f.enum ? indexOf(enums, f.enum.map((e) => e.value) as unknown[], (v) => JSON.stringify(v)) : -1,
-    f.pattern !== undefined ? indexOf(patterns, f.pattern, (v) => v) : -1,
+    f.enum
+      ? intern(
+          enums,
+          f.enum.map((e) => e.value) as unknown[],
+          `e${JSON.stringify(f.enum.map((e) => e.value))}`,
+        )
+      : -1,
+    f.pattern !== undefined ? intern(patterns, f.pattern, `p${f.pattern}`) : -1,
   ];
   const presence = (fields: readonly { presence: PresenceKind }[]) =>
     fields.map((f) => PRESENCE_CODE[f.presence]).join('');
@@ -48,7 +56,7 @@ export function runtimeData(catalog: Catalog) {
   const families = catalog.families.map((f) => ({ names: [...f.events], fields: f.content.map(spec) }));
   const events: Record<string, unknown> = {};
   for (const event of catalog.events) {
-    const family = catalog.families.findIndex((f) => f.id === event.family);
+    const family = indexOf(catalog).familyPosition(event.family);
     const bound = Object.fromEntries(event.bindings.map((b) => [b.field, b.value]));
     events[event.name] = [family, presence(event.content), bound];
   }

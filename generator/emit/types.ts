@@ -9,6 +9,7 @@
 import type { JSONSchema } from 'json-schema-to-typescript';
 import type * as TsMorph from 'ts-morph';
 import type { Catalog, EventFieldModel, EventModel, FamilyModel, FieldModel } from '../catalog.js';
+import { indexOf } from '../catalog-index.js';
 import { bannerText } from './banner.js';
 import { tsComment, tsLiteral, tsPropertyName, tsString } from './escape.js';
 import { fieldSchema } from './json-schema.js';
@@ -147,7 +148,7 @@ function eventStatements(
 ): Statement[] {
   const { Interface } = morph.StructureKind;
   const own = eventNames(event);
-  const family = catalog.families.find((f) => f.id === event.family) as FamilyModel;
+  const family = indexOf(catalog).family(event.family);
   const fields = familyNames(family).fields;
   const properties = event.content
     .filter((f) => f.presence !== 'absent')

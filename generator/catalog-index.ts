@@ -1,0 +1,36 @@
+/**
+ * Lookups over the model, built once per catalog: emitters ask "which family is this event in" and
+ * "which events does this family have" for every event, and a scan each time would make them quadratic.
+ */
+import type { Catalog, EventModel, FamilyModel } from './catalog.js';
+
+export interface CatalogIndex {
+  readonly family: (id: string) => FamilyModel;
+  readonly familyPosition: (id: string) => number;
+  readonly event: (name: string) => EventModel | undefined;
+  readonly eventsOf: (familyId: string) => readonly EventModel[];
+}
+
+const indexes = new WeakMap<Catalog, CatalogIndex>();
+
+/** The lookups of `catalog` (computed on first use). */
+export function indexOf(catalog: Catalog): CatalogIndex {
+  let index = indexes.get(catalog);
+  if (index) return index;
+  const families = new Map(catalog.families.map((f, i) => [f.id, { family: f, position: i }]));
+  const events = new Map(catalog.events.map((e) => [e.name, e]));
+  const byFamily = new Map<string, EventModel[]>(catalog.families.map((f) => [f.id, []]));
+  for (const event of catalog.events) byFamily.get(event.family)?.push(event);
+  index = {
+    family: (id) => {
+      const found = families.get(id);
+      if (!found) throw new Error(`no family ${id} in the model`);
+      return found.family;
+    },
+    familyPosition: (id) => families.get(id)?.position ?? -1,
+    event: (name) => events.get(name),
+    eventsOf: (id) => byFamily.get(id) ?? [],
+  };
+  indexes.set(catalog, index);
+  return index;
+}
