@@ -139,3 +139,38 @@ export function remember(outDir: string, key: string | undefined, files: Readonl
     // The cache is an optimisation; the run itself succeeded.
   }
 }
+
+/**
+ * A value derived from the spec (the validators' data table, say), cached under the spec's input key, so
+ * that commands which only need it skip parsing and validating the spec when it has not changed.
+ */
+export async function cachedDerived<T>(
+  specDir: string,
+  kind: string,
+  build: () => Promise<T | undefined>,
+): Promise<T | undefined> {
+  const key = inputKey(specDir, [kind]);
+  const modules = join(toolkitRoot(), 'node_modules');
+  const path =
+    key && existsSync(modules)
+      ? join(modules, '.cache', 'ecs-events', `${kind}-${key.slice(0, 32)}.json`)
+      : undefined;
+  if (path && existsSync(path)) {
+    try {
+      return JSON.parse(readFileSync(path, 'utf8')) as T;
+    } catch {
+      // A damaged entry is rebuilt below.
+    }
+  }
+  const value = await build();
+  if (path && value !== undefined) {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(value));
+      renameSync(`${path}.${process.pid}.tmp`, path);
+    } catch {
+      // Only the next run's speed depends on it.
+    }
+  }
+  return value;
+}

@@ -3,9 +3,9 @@
  */
 
 import { resolve } from 'node:path';
+import { cachedDerived } from './cache.js';
 import { displayPath, type Io, type Options } from './cli-shared.js';
 import { errorReason, formatDiagnostic, ToolError } from './diagnostics.js';
-import { buildCatalog } from './pipeline.js';
 import {
   type EventReport,
   formatReport,
@@ -19,29 +19,44 @@ export async function runValidate(args: readonly string[], options: Options, io:
   if (args.length === 0) throw new ToolError('validate needs at least one file, glob or - (stdin)', 2);
   const specDir = resolve(io.cwd, options.spec ?? 'spec');
   const inputs = await resolveInputs(args, io.cwd, io.stdin ?? process.stdin);
-  const built = await buildCatalog(specDir, displayPath(io.cwd, specDir));
-  if (!built.catalog) {
-    for (const d of built.diagnostics) io.err(formatDiagnostic(d));
-    throw new ToolError(`the spec in ${displayPath(io.cwd, specDir)} has errors; fix them first`, 2);
-  }
-  const [{ createValidator }, { runtimeData }] = await Promise.all([
-    import('./runtime/engine.js'),
-    import('./emit/runtime.js'),
-  ]);
-  const engine = createValidator(runtimeData(built.catalog) as Parameters<typeof createValidator>[0]);
-  const checker = { discriminator: built.catalog.envelope.discriminator, check: engine.check };
+  const data = await cachedDerived(specDir, 'runtime-data', async () => {
+    const { buildCatalog } = await import('./pipeline.js');
+    const built = await buildCatalog(specDir, displayPath(io.cwd, specDir));
+    if (!built.catalog) {
+      for (const d of built.diagnostics) io.err(formatDiagnostic(d));
+      throw new ToolError(`the spec in ${displayPath(io.cwd, specDir)} has errors; fix them first`, 2);
+    }
+    const { runtimeData } = await import('./emit/runtime.js');
+    return runtimeData(built.catalog);
+  });
+  const { createValidator } = await import('./runtime/engine.js');
+  const engine = createValidator(data as Parameters<typeof createValidator>[0]);
+  const checker = { discriminator: engine.discriminator, check: engine.check };
   const counts: Record<Status, number> = { valid: 0, invalid: 0, unknown: 0, malformed: 0, empty: 0 };
+  // Reports are written in batches: one write per event would cost more than validating it.
+  let batch: string[] = [];
+  let batched = 0;
+  const flush = () => {
+    if (batch.length > 0) io.out(batch.join('\n'));
+    batch = [];
+    batched = 0;
+  };
   const report = (r: EventReport) => {
     counts[r.status]++;
-    io.out(options.json ? JSON.stringify(r) : formatReport(r));
+    const line = options.json ? JSON.stringify(r) : formatReport(r);
+    batch.push(line);
+    batched += line.length;
+    if (batched > 65536) flush();
   };
   for (const input of inputs) {
     try {
       await validateInput(input, checker, options.strict === true, report);
     } catch (error) {
+      flush();
       throw new ToolError(`cannot read ${input.label}: ${errorReason(error)}`, 2);
     }
   }
+  flush();
   const total = counts.valid + counts.invalid + counts.unknown + counts.malformed;
   const summary = `${total} event${total === 1 ? '' : 's'}: ${counts.valid} valid, ${counts.invalid} invalid, ${counts.unknown} unknown name, ${counts.malformed} malformed${counts.empty ? `, ${counts.empty} empty input` : ''}.`;
   if (options.json) io.out(JSON.stringify({ summary: { total, ...counts } }));

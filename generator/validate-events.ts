@@ -5,7 +5,6 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { errorReason, ToolError } from './diagnostics.js';
 import { lineColumn, locateJsonError } from './json-errors.js';
 
@@ -76,7 +75,7 @@ export async function validateInput(
   strict: boolean,
   report: (r: EventReport) => void,
 ): Promise<void> {
-  const lines = createInterface({ input: input.open(), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = readLines(input.open());
   let mode: 'unknown' | 'ndjson' | 'document' = 'unknown';
   const document: string[] = [];
   let documentStart = 0;
@@ -92,7 +91,7 @@ export async function validateInput(
       document.push(line);
       continue;
     }
-    if (line.trim() === '') continue;
+    if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) continue;
     const parsed = parse(line);
     if (parsed.ok) {
       mode = 'ndjson';
@@ -126,6 +125,29 @@ export async function validateInput(
     report({ source: input.label, line: 0, status: 'empty', errors: [], message: 'no event in the input' });
 }
 
+/**
+ * The lines of a stream, without their line ends. Faster than node:readline for the one thing needed here,
+ * and it holds one chunk at a time, so memory stays flat however long the input.
+ */
+async function* readLines(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  let rest = '';
+  for await (const chunk of stream) {
+    const text =
+      rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }));
+    let start = 0;
+    let end = text.indexOf('\n');
+    while (end >= 0) {
+      yield text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+      start = end + 1;
+      end = text.indexOf('\n', start);
+    }
+    rest = text.slice(start);
+  }
+  rest += decoder.decode();
+  if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+}
+
 function checkValue(
   source: string,
   line: number,
@@ -134,22 +156,33 @@ function checkValue(
   strict: boolean,
   emit: (r: EventReport) => void,
 ): void {
-  const items = Array.isArray(value) ? value.map((v, i) => [v, i] as const) : [[value, undefined] as const];
-  for (const [item, index] of items) {
-    const { errors, known } = checker.check(item, { strict });
-    const carried = isRecord(item) ? item[checker.discriminator] : undefined;
-    const name = typeof carried === 'string' ? carried : undefined;
-    const nameOnly = !known && name !== undefined && errors.length === 1 && errors[0]?.keyword === 'enum';
-    const status: Status = errors.length === 0 ? 'valid' : nameOnly ? 'unknown' : 'invalid';
-    emit({
-      source,
-      line,
-      ...(index !== undefined ? { index } : {}),
-      status,
-      ...(name ? { name } : {}),
-      errors,
-    });
+  if (!Array.isArray(value)) {
+    emit(checkOne(source, line, undefined, value, checker, strict));
+    return;
   }
+  for (let i = 0; i < value.length; i++) emit(checkOne(source, line, i, value[i], checker, strict));
+}
+
+const STRICT = { strict: true };
+const LENIENT = { strict: false };
+
+function checkOne(
+  source: string,
+  line: number,
+  index: number | undefined,
+  item: unknown,
+  checker: EventChecker,
+  strict: boolean,
+): EventReport {
+  const { errors, known } = checker.check(item, strict ? STRICT : LENIENT);
+  const carried = isRecord(item) ? item[checker.discriminator] : undefined;
+  const name = typeof carried === 'string' ? carried : undefined;
+  const nameOnly = !known && name !== undefined && errors.length === 1 && errors[0]?.keyword === 'enum';
+  const status: Status = errors.length === 0 ? 'valid' : nameOnly ? 'unknown' : 'invalid';
+  const report: { -readonly [K in keyof EventReport]: EventReport[K] } = { source, line, status, errors };
+  if (index !== undefined) report.index = index;
+  if (name !== undefined) report.name = name;
+  return report;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

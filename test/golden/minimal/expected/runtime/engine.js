@@ -27,6 +27,9 @@
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/** The content of a notification the catalog does not know: it only has to be an object. */
+const UNKNOWN_CONTENT = /** @type {EventSpec} */ ([-1, '', {}]);
+
 /** @param {CatalogData} data */
 export function createValidator(data) {
   /** @type {(RegExp | undefined)[]} */
@@ -105,9 +108,9 @@ export function createValidator(data) {
    * @param {string} path
    * @param {boolean} strict
    * @param {EventError[]} errors
-   * @param {((value: unknown, path: string) => void) | undefined} nested
+   * @param {EventSpec | undefined} event the notification whose content the envelope holds
    */
-  function checkObject(object, fields, presence, bound, path, strict, errors, nested) {
+  function checkObject(object, fields, presence, bound, path, strict, errors, event) {
     for (let i = 0; i < fields.length; i++) {
       const spec = /** @type {FieldSpec} */ (fields[i]);
       const name = spec[0];
@@ -121,7 +124,7 @@ export function createValidator(data) {
       if (mode === 97 /* a */) {
         const message = 'must be absent for this notification';
         errors.push({ path: join(path, name), keyword: 'false schema', message });
-      } else if (nested && name === data.content) nested(value, join(path, name));
+      } else if (event && name === data.content) checkContent(value, join(path, name), event, strict, errors);
       else checkValue(value, spec, path, bound[name], hasOwn.call(bound, name), errors);
     }
     if (!strict) return;
@@ -163,23 +166,44 @@ export function createValidator(data) {
       });
       return { errors, known: false };
     }
-    const strict = options.strict === true;
-    const family = /** @type {FamilySpec} */ (data.families[event[0]]);
-    const nested = (/** @type {unknown} */ content, /** @type {string} */ path) => {
-      if (!isObject(content)) errors.push({ path, keyword: 'type', message: 'must be object' });
-      else checkObject(content, family.fields, event[1], event[2], path, strict, errors, undefined);
-    };
     checkObject(
       value,
       data.envelope.fields,
       data.envelope.presence,
-      { [disc]: name },
+      boundName(/** @type {string} */ (name)),
       '',
-      strict,
+      options.strict === true,
       errors,
-      nested,
+      event,
     );
     return { errors, known: true };
+  }
+
+  /**
+   * @param {unknown} content
+   * @param {string} path
+   * @param {EventSpec} event
+   * @param {boolean} strict
+   * @param {EventError[]} errors
+   */
+  function checkContent(content, path, event, strict, errors) {
+    if (!isObject(content)) errors.push({ path, keyword: 'type', message: 'must be object' });
+    else if (event !== UNKNOWN_CONTENT) {
+      const family = /** @type {FamilySpec} */ (data.families[event[0]]);
+      checkObject(content, family.fields, event[1], event[2], path, strict, errors, undefined);
+    }
+  }
+
+  /** @type {Map<string, Record<string, unknown>>} */
+  const boundNames = new Map();
+  /** The envelope's bound values for one name (made once per name, not per event). @param {string} name */
+  function boundName(name) {
+    let bound = boundNames.get(name);
+    if (!bound) {
+      bound = { [disc]: name };
+      boundNames.set(name, bound);
+    }
+    return bound;
   }
 
   /**
@@ -189,9 +213,6 @@ export function createValidator(data) {
    * @param {EventError[]} errors
    */
   function checkUnknown(value, options, errors) {
-    const nested = (/** @type {unknown} */ content, /** @type {string} */ path) => {
-      if (!isObject(content)) errors.push({ path, keyword: 'type', message: 'must be object' });
-    };
     const fields = data.envelope.fields.filter((f) => f[0] !== disc);
     const presence = data.envelope.presence
       .split('')
@@ -199,11 +220,13 @@ export function createValidator(data) {
       .join('');
     const strict = options.strict === true;
     const known = strict ? [...fields, /** @type {FieldSpec} */ ([disc, 'string', -1, -1])] : fields;
-    checkObject(value, known, `${presence}r`, {}, '', strict, errors, nested);
+    checkObject(value, known, `${presence}r`, {}, '', strict, errors, UNKNOWN_CONTENT);
     return { errors, known: false };
   }
 
   return {
+    /** The field that holds the notification name. */
+    discriminator: disc,
     names,
     /** @param {string} id */
     familyNames: (id) => familyNames.get(id) ?? Object.freeze([]),
