@@ -10,12 +10,12 @@ type Ajv = InstanceType<typeof Ajv2020Type.default>;
 let AjvClass: typeof Ajv2020Type.default | undefined;
 
 /** A strict draft 2020-12 ajv, loaded on first use: ajv costs start-up time that a no-op run should not pay. */
-export async function createAjv(): Promise<Ajv> {
+export async function createAjv(extra: Record<string, unknown> = {}): Promise<Ajv> {
   if (!AjvClass) {
     const mod = await import('ajv/dist/2020.js');
     AjvClass = mod.default.default ?? (mod.default as unknown as typeof Ajv2020Type.default);
   }
-  const ajv = new AjvClass({ strict: true, allErrors: true, allowUnionTypes: true });
+  const ajv = new AjvClass({ strict: true, allErrors: true, allowUnionTypes: true, ...extra });
   // The RFC 3339 check of the date-time format is carried by each format's own pattern; ajv only needs to
   // know the format names so that strict mode accepts them.
   for (const name of ['date-time', 'date', 'time', 'email', 'uri', 'uuid']) ajv.addFormat(name, true);

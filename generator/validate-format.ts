@@ -28,13 +28,24 @@ export async function validateFormat(files: readonly SpecFile[]): Promise<Diagno
   return diagnostics;
 }
 
+/** Written by the build (compile-format.ts) beside the compiled toolkit; absent when running from sources. */
+const FORMAT_MODULE = './spec-format.validate.js';
+
 let compiled: Promise<ValidateFunction> | undefined;
 
-/** The format schema, compiled once per process (a watch run compiles nothing). */
+/**
+ * The format schema's validator: the standalone module that the build compiles next to the toolkit, or,
+ * when running from the sources, the schema compiled with ajv; once per process either way.
+ */
 function formatValidator(): Promise<ValidateFunction> {
-  compiled ??= createAjv().then((ajv) =>
-    ajv.compile(readToolkitJson('generator', 'spec-format.schema.json') as object),
-  );
+  compiled ??= import(FORMAT_MODULE)
+    .then((module: { default: ValidateFunction }) => module.default)
+    .catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+      return createAjv().then((ajv) =>
+        ajv.compile(readToolkitJson('generator', 'spec-format.schema.json') as object),
+      );
+    });
   return compiled;
 }
 

@@ -122,13 +122,30 @@ export function applyPlan(outDir: string, plan: Plan, fs: WriteFs = nodeFs): voi
     removeTree(staging);
     throw new ToolError(`cannot ${what} ${path}: ${errorReason(error)}; ${outDir} is unchanged`, 2);
   };
+  const made = new Set<string>();
+  const ensureDir = (dir: string) => {
+    if (made.has(dir)) return undefined;
+    made.add(dir);
+    return fs.mkdirSync(dir, { recursive: true });
+  };
   for (const w of plan.writes) {
     const temp = join(staging, w.path);
     try {
-      fs.mkdirSync(dirname(temp), { recursive: true });
+      ensureDir(dirname(temp));
       fs.writeFileSync(temp, w.contents);
     } catch (error) {
       fail('write', join(outDir, w.path), error);
+    }
+  }
+  // A folder that holds nothing yet (or does not exist) is replaced by the staging folder in one rename.
+  if (plan.orphans.length === 0 && plan.unchanged.length === 0 && isEmptyOrMissing(outDir)) {
+    try {
+      if (nodeFs.existsSync(outDir)) fs.rmdirSync(outDir);
+      fs.mkdirSync(dirname(outDir), { recursive: true });
+      fs.renameSync(staging, outDir);
+      return;
+    } catch (error) {
+      fail('create', outDir, error);
     }
   }
   for (const orphan of plan.orphans) {
@@ -145,7 +162,7 @@ export function applyPlan(outDir: string, plan: Plan, fs: WriteFs = nodeFs): voi
   for (const w of plan.writes) {
     const target = join(outDir, w.path);
     try {
-      const first = fs.mkdirSync(dirname(target), { recursive: true });
+      const first = ensureDir(dirname(target));
       if (typeof first === 'string') created.push(first);
       fs.renameSync(join(staging, w.path), target);
       done.push(w.previous === undefined ? { target } : { target, previous: w.previous });
@@ -155,6 +172,14 @@ export function applyPlan(outDir: string, plan: Plan, fs: WriteFs = nodeFs): voi
   }
   removeTree(staging);
   for (const orphan of plan.orphans) removeEmptyParents(fs, outDir, join(outDir, orphan));
+}
+
+function isEmptyOrMissing(dir: string): boolean {
+  try {
+    return nodeFs.readdirSync(dir).length === 0;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
 }
 
 /** Removes staging folders left beside `outDir` by runs that died (their process no longer exists). */

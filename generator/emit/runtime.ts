@@ -9,12 +9,12 @@ import { indexOf } from '../catalog-index.js';
 import { bannerText } from './banner.js';
 import { tsComment, tsString } from './escape.js';
 import { familyNames, packageNames } from './names.js';
-import { createProject } from './types.js';
+import { Kind, printStatements, type Statement } from './ts-print.js';
 
 const PRESENCE_CODE: Record<PresenceKind, string> = { required: 'r', optional: 'o', absent: 'a' };
 
 /** runtime/engine.js, runtime/data.js and runtime/index.js. */
-export async function emitRuntime(catalog: Catalog, assets: Assets): Promise<Map<string, string>> {
+export function emitRuntime(catalog: Catalog, assets: Assets): Map<string, string> {
   const banner = `// ${tsComment(bannerText(catalog.files)).replace(/\n/g, ' ')}\n`;
   return new Map([
     ['runtime/engine.js', `${banner}${assets.engine.replace(/^\/\/ @ts-check\n/, '')}`],
@@ -22,7 +22,7 @@ export async function emitRuntime(catalog: Catalog, assets: Assets): Promise<Map
       'runtime/data.js',
       `${banner}export default JSON.parse(${tsString(JSON.stringify(runtimeData(catalog)))});\n`,
     ],
-    ['runtime/index.js', await indexModule(catalog, banner)],
+    ['runtime/index.js', `${banner}${printStatements(indexStatements(catalog))}`],
   ]);
 }
 
@@ -72,34 +72,26 @@ export function runtimeData(catalog: Catalog) {
   };
 }
 
-async function indexModule(catalog: Catalog, banner: string): Promise<string> {
-  const morph = await import('ts-morph');
+/** The statements of runtime/index.js (exported for the test that prints them with ts-morph too). */
+export function indexStatements(catalog: Catalog): Statement[] {
   const names = packageNames(catalog);
-  const { ImportDeclaration, VariableStatement } = morph.StructureKind;
-  const constant = (name: string, initializer: string): import('ts-morph').VariableStatementStructure => ({
-    kind: VariableStatement,
-    isExported: true,
-    declarationKind: morph.VariableDeclarationKind.Const,
+  const constant = (name: string, initializer: string, isExported = true): Statement => ({
+    kind: Kind.VariableStatement,
+    isExported,
+    declarationKind: 'const',
     declarations: [{ name, initializer }],
   });
-  const file = createProject(morph).createSourceFile('index.js', {
-    statements: [
-      { kind: ImportDeclaration, moduleSpecifier: './engine.js', namedImports: ['createValidator'] },
-      { kind: ImportDeclaration, moduleSpecifier: './data.js', defaultImport: 'data' },
-      {
-        kind: VariableStatement,
-        declarationKind: morph.VariableDeclarationKind.Const,
-        declarations: [{ name: 'validator', initializer: 'createValidator(data)' }],
-      },
-      constant(names.names, 'validator.names'),
-      ...catalog.families.map((f) =>
-        constant(familyNames(f).names, `validator.familyNames(${tsString(f.id)})`),
-      ),
-      constant(names.isEventName, 'validator.isName'),
-      constant(names.isEvent, 'validator.is'),
-      constant(names.validateEvent, 'validator.validate'),
-      constant(names.parseEvent, 'validator.parse'),
-    ],
-  });
-  return `${banner}${file.getFullText()}`;
+  return [
+    { kind: Kind.ImportDeclaration, moduleSpecifier: './engine.js', namedImports: ['createValidator'] },
+    { kind: Kind.ImportDeclaration, moduleSpecifier: './data.js', defaultImport: 'data' },
+    constant('validator', 'createValidator(data)', false),
+    constant(names.names, 'validator.names'),
+    ...catalog.families.map((f) =>
+      constant(familyNames(f).names, `validator.familyNames(${tsString(f.id)})`),
+    ),
+    constant(names.isEventName, 'validator.isName'),
+    constant(names.isEvent, 'validator.is'),
+    constant(names.validateEvent, 'validator.validate'),
+    constant(names.parseEvent, 'validator.parse'),
+  ];
 }

@@ -1,133 +1,99 @@
 /**
- * TypeScript declarations of the package (types/index.d.ts). json-schema-to-typescript turns the field
- * schemas of the envelope and of each family into interfaces (it is good at that: enums as unions,
- * descriptions as JSDoc); ts-morph assembles the module from structures, added in one batch: one
- * interface per notification with its exact content, the name → event map, unions, name lists and the
- * declarations of the runtime helpers.
+ * TypeScript declarations of the package (types/index.d.ts), built as structures from the model: the
+ * envelope and each family's field interfaces (enums as unions, descriptions as JSDoc), one interface per
+ * notification with its exact content, the name → event map, unions, name lists and the declarations of
+ * the runtime helpers. ts-print.ts prints the structures; the tests check that ts-morph prints the same
+ * declarations from them and that json-schema-to-typescript derives the same field types from the
+ * schemas.
  */
-
-import type { JSONSchema } from 'json-schema-to-typescript';
-import type * as TsMorph from 'ts-morph';
 import type { Catalog, EventFieldModel, EventModel, FamilyModel, FieldModel } from '../catalog.js';
 import { indexOf } from '../catalog-index.js';
 import { bannerText } from './banner.js';
 import { tsComment, tsLiteral, tsPropertyName, tsString } from './escape.js';
 import { fieldSchema } from './json-schema.js';
 import { eventNames, familyNames, type PackageNames, packageNames } from './names.js';
-
-type Statement = string | TsMorph.StatementStructures;
+import { type InterfaceStructure, Kind, printStatements, type Statement } from './ts-print.js';
 
 /** types/index.d.ts, built from the model. */
-export async function emitTypes(catalog: Catalog): Promise<Map<string, string>> {
-  const [{ compile }, morph] = await Promise.all([import('json-schema-to-typescript'), import('ts-morph')]);
+export function emitTypes(catalog: Catalog): Map<string, string> {
+  return new Map([['types/index.d.ts', printStatements(typeStatements(catalog))]]);
+}
+
+/** The statements of types/index.d.ts (exported for the test that prints them with ts-morph too). */
+export function typeStatements(catalog: Catalog): Statement[] {
   const names = packageNames(catalog);
-  const toTs = (schema: JSONSchema, name: string) => compileMemo(compile, schema, name);
-  const fromSchemas = [await toTs(envelopeSchema(catalog, names), names.envelope)];
-  for (const family of catalog.families)
-    fromSchemas.push(await toTs(familySchema(family), familyNames(family).fields));
-  const statements: Statement[] = [
+  return [
     `/**\n * ${tsComment(bannerText(catalog.files))}\n */`,
-    ...fromSchemas,
-    ...catalog.events.flatMap((event) => eventStatements(catalog, event, names, morph)),
-    ...indexStatements(catalog, names, morph),
-    ...runtimeStatements(catalog, names, morph),
+    ...fieldInterfaces(catalog),
+    ...catalog.events.flatMap((event) => eventStatements(catalog, event, names)),
+    ...indexStatements(catalog, names),
+    ...runtimeStatements(catalog, names),
   ];
-  const file = createProject(morph).createSourceFile('index.d.ts', { statements });
-  return new Map([['types/index.d.ts', file.getFullText()]]);
 }
 
-/** A ts-morph project that prints with two-space indentation, so no formatting pass is needed. */
-export function createProject(morph: typeof TsMorph): TsMorph.Project {
-  return new morph.Project({
-    useInMemoryFileSystem: true,
-    compilerOptions: { allowJs: true },
-    manipulationSettings: {
-      indentationText: morph.IndentationText.TwoSpaces,
-      quoteKind: morph.QuoteKind.Single,
-    },
-  });
-}
-
-const memo = new Map<string, string>();
-
-/**
- * json-schema-to-typescript's output for a schema, indented. Identical schemas (a watch run that changed
- * another family, a catalog whose families repeat a shape) are compiled once.
- */
-async function compileMemo(
-  compile: typeof import('json-schema-to-typescript').compile,
-  schema: JSONSchema,
-  name: string,
-): Promise<string> {
-  const key = JSON.stringify([schema, name]);
-  let text = memo.get(key);
-  if (text === undefined) {
-    text = indentInterface(await compile(schema, name, JSON2TS_OPTIONS));
-    memo.set(key, text);
-  }
-  return text;
-}
-
-/**
- * Indents the body of the one flat interface that json-schema-to-typescript prints unformatted (Prettier
- * would cost more than everything else). Anything of another shape is returned as it is.
- */
-function indentInterface(text: string): string {
-  const lines = text.replace(/\n+$/, '').split('\n');
-  const open = lines.findIndex((l) => /^export interface \S+ \{$/.test(l));
-  const close = lines.length - 1;
-  if (open < 0 || lines[close] !== '}' || lines.slice(open + 1, close).some((l) => /^export /.test(l)))
-    return text;
-  return [...lines.slice(0, open + 1), ...lines.slice(open + 1, close).map((l) => `  ${l}`), '}', ''].join(
-    '\n',
-  );
-}
-
-const JSON2TS_OPTIONS = {
-  bannerComment: '',
-  format: false,
-  additionalProperties: false,
-  unknownAny: true,
-  strictIndexSignatures: true,
-  declareExternallyReferenced: true,
-} as const;
-
-function envelopeSchema(catalog: Catalog, names: PackageNames) {
+/** The envelope's and each family's field interfaces. */
+export function fieldInterfaces(catalog: Catalog): InterfaceStructure[] {
+  const names = packageNames(catalog);
   const own = catalog.envelope.fields.filter(
     (f) => f.name !== catalog.envelope.discriminator && f.name !== catalog.envelope.content,
   );
-  return objectSchema(
-    names.envelope,
-    `Fields that every notification carries.`,
-    own,
-    (f) => f.presence === 'required',
-  );
+  return [
+    fieldsInterface(
+      names.envelope,
+      'Fields that every notification carries.',
+      own,
+      (f) => f.presence === 'required',
+    ),
+    ...catalog.families.map((family) =>
+      fieldsInterface(
+        familyNames(family).fields,
+        `The content fields of the ${family.title.en} family (${family.title.zh}), each with its type; a notification's content interface picks the ones it has.`,
+        family.content,
+        () => true,
+      ),
+    ),
+  ];
 }
 
-function familySchema(family: FamilyModel) {
-  const description = `The content fields of the ${family.title.en} family (${family.title.zh}), each with its type; a notification's content interface picks the ones it has.`;
-  return objectSchema(familyNames(family).fields, description, family.content, () => true);
+/** The TypeScript type of a field's values: its enum as a union of literals, or its JSON type. */
+export function fieldType(field: FieldModel): string {
+  if (field.enum) {
+    const literals = field.enum.map((e) => tsLiteral(e.value));
+    return literals.length === 1 ? (literals[0] as string) : `(${literals.join(' | ')})`;
+  }
+  switch (field.type) {
+    case 'string':
+      return 'string';
+    case 'integer':
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    default:
+      return '{ [field: string]: unknown }';
+  }
 }
 
-function objectSchema(
-  title: string,
+function fieldsInterface(
+  name: string,
   description: string,
   fields: readonly FieldModel[],
   required: (f: FieldModel) => boolean,
-): JSONSchema {
-  const properties: Record<string, JSONSchema> = {};
-  for (const field of fields) {
-    const schema = fieldSchema({ ...field, presence: 'required' }) as JSONSchema & { description: string };
-    // json-schema-to-typescript copies descriptions into comments; escape them the way every comment is.
-    properties[field.name] = { ...schema, description: tsComment(schema.description) };
-  }
+): InterfaceStructure {
   return {
-    title,
-    description: tsComment(description),
-    type: 'object',
-    additionalProperties: false,
-    required: fields.filter(required).map((f) => f.name),
-    properties,
+    kind: Kind.Interface,
+    name,
+    isExported: true,
+    docs: [tsComment(description)],
+    properties: fields.map((field) => {
+      const schema = fieldSchema({ ...field, presence: 'required' }) as { description: string };
+      return {
+        name: tsPropertyName(field.name),
+        type: fieldType(field),
+        hasQuestionToken: !required(field),
+        docs: [tsComment(schema.description)],
+      };
+    }),
   };
 }
 
@@ -140,13 +106,8 @@ function fieldDocs(field: EventFieldModel): string {
   return example === undefined ? text : `${text}\n\n@example ${tsComment(JSON.stringify(example))}`;
 }
 
-function eventStatements(
-  catalog: Catalog,
-  event: EventModel,
-  names: PackageNames,
-  morph: typeof TsMorph,
-): Statement[] {
-  const { Interface } = morph.StructureKind;
+function eventStatements(catalog: Catalog, event: EventModel, names: PackageNames): Statement[] {
+  const { Interface } = Kind;
   const own = eventNames(event);
   const family = indexOf(catalog).family(event.family);
   const fields = familyNames(family).fields;
@@ -156,8 +117,7 @@ function eventStatements(
       name: tsPropertyName(f.name),
       type: f.const !== undefined ? tsLiteral(f.const) : `${fields}[${tsString(f.name)}]`,
       hasQuestionToken: f.presence === 'optional',
-      isReadonly: false,
-      docs: [{ description: fieldDocs(f) }],
+      docs: [fieldDocs(f)],
     }));
   const absent = event.content.filter((f) => f.presence === 'absent').map((f) => f.name);
   const contentDoc = [
@@ -180,7 +140,7 @@ function eventStatements(
       kind: Interface,
       name: own.content,
       isExported: true,
-      docs: [{ description: tsComment(contentDoc) }],
+      docs: [tsComment(contentDoc)],
       properties,
     },
     {
@@ -188,17 +148,17 @@ function eventStatements(
       name: own.event,
       isExported: true,
       extends: [names.envelope],
-      docs: [{ description: tsComment(eventDoc) }],
+      docs: [tsComment(eventDoc)],
       properties: [
         {
           name: tsPropertyName(disc.name),
           type: tsString(event.name),
-          docs: [{ description: fieldDocs(disc) }],
+          docs: [fieldDocs(disc)],
         },
         {
           name: tsPropertyName(content.name),
           type: own.content,
-          docs: [{ description: tsComment(`${content.description.en}\n\n${content.description.zh}`) }],
+          docs: [tsComment(`${content.description.en}\n\n${content.description.zh}`)],
         },
       ],
     },
@@ -209,15 +169,15 @@ function union(members: readonly string[]): string {
   return members.length === 0 ? 'never' : members.join(' | ');
 }
 
-function indexStatements(catalog: Catalog, names: PackageNames, morph: typeof TsMorph): Statement[] {
-  const { Interface, TypeAlias } = morph.StructureKind;
+function indexStatements(catalog: Catalog, names: PackageNames): Statement[] {
+  const { Interface, TypeAlias } = Kind;
   const mapDoc = 'Every known notification, by name: `EventMap[name]` is the event with that name.';
   const statements: Statement[] = [
     {
       kind: Interface,
       name: names.eventMap,
       isExported: true,
-      docs: [{ description: mapDoc }],
+      docs: [mapDoc],
       properties: catalog.events.map((e) => ({ name: tsString(e.name), type: eventNames(e).event })),
     },
     {
@@ -287,13 +247,13 @@ function indexStatements(catalog: Catalog, names: PackageNames, morph: typeof Ts
   return statements;
 }
 
-function runtimeStatements(catalog: Catalog, names: PackageNames, morph: typeof TsMorph): Statement[] {
-  const { Interface, TypeAlias, VariableStatement, Function: Fn } = morph.StructureKind;
+function runtimeStatements(catalog: Catalog, names: PackageNames): Statement[] {
+  const { Interface, TypeAlias, VariableStatement, Function: Fn } = Kind;
   const declare = (name: string, type: string, doc: string): Statement => ({
     kind: VariableStatement,
     isExported: true,
     hasDeclareKeyword: true,
-    declarationKind: morph.VariableDeclarationKind.Const,
+    declarationKind: 'const',
     docs: [doc],
     declarations: [{ name, type }],
   });
