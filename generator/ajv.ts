@@ -37,11 +37,15 @@ export interface EventError {
  */
 export function normalizeErrors(errors: readonly ErrorObject[] | null | undefined): EventError[] {
   const out: EventError[] = [];
+  const seen = new Set<string>();
   for (const e of errors ?? []) {
     if (e.keyword === 'if') continue;
     const params = e.params as Record<string, unknown>;
     const child = params.missingProperty ?? params.additionalProperty ?? params.unevaluatedProperty;
     const path = child === undefined ? e.instancePath : `${e.instancePath}/${escapePointer(String(child))}`;
+    // A bundle reports a few errors twice (once from the family, once from the notification).
+    if (seen.has(`${path} ${e.keyword}`)) continue;
+    seen.add(`${path} ${e.keyword}`);
     out.push({ path, keyword: e.keyword, message: errorMessage(e, params) });
   }
   return out;

@@ -31,7 +31,9 @@ const keyed = (errors: readonly { path: string; keyword: string }[]) =>
   errors.map((e) => `${e.path} ${e.keyword}`).sort();
 const byName = new Map(catalog.events.map((e) => [e.name, e]));
 const schemaOf = (name: string, strict: boolean) =>
-  `${strict ? 'strict/' : ''}events/${(byName.get(name) as EventModel).slug}.schema.json`;
+  strict
+    ? `strict/families/${(byName.get(name) as EventModel).family}.schema.json`
+    : `events/${(byName.get(name) as EventModel).slug}.schema.json`;
 
 test('the index lists every fixture file, and every file is listed', () => {
   const listed = new Set(index.fixtures.flatMap((f) => [f.path, ...(f.expected ? [f.expected] : [])]));

@@ -152,7 +152,7 @@ function eventView(catalog: Catalog, event: EventModel, locale: Locale) {
   const w = words(locale);
   const t = (x: Parameters<typeof pick>[0]) => pick(x, locale);
   const family = familyOf(catalog, event);
-  const schema = schemaPaths.event(event, 'default');
+  const schema = schemaPaths.event(event);
   const meanings = event.bindings.flatMap((b) => {
     const entry = event.content.find((f) => f.name === b.field)?.enum?.find((e) => e.value === b.value);
     if (!entry) return [];
@@ -173,7 +173,7 @@ function eventView(catalog: Catalog, event: EventModel, locale: Locale) {
     level: levelText(event, w),
     schemaName: mdText(schema),
     schemaLink: `${up(locale, 1)}../schemas/${schema}`,
-    strictSchemaLink: `${up(locale, 1)}../schemas/${schemaPaths.event(event, 'strict')}`,
+    strictSchemaLink: `${up(locale, 1)}../schemas/${schemaPaths.family(family, 'strict')}`,
     typeName: mdCode(eventNames(event).event),
     description: mdText(t(family.description).main),
     meanings,

@@ -18,7 +18,7 @@ type Schema = Record<string, unknown> | boolean;
 
 /** Path of a schema inside generated/, relative to the schemas folder. */
 export const schemaPaths = {
-  event: (event: EventModel, variant: Variant) => `${prefix(variant)}events/${event.slug}.schema.json`,
+  event: (event: EventModel) => `events/${event.slug}.schema.json`,
   family: (family: FamilyModel, variant: Variant) => `${prefix(variant)}families/${family.id}.schema.json`,
   bundle: (variant: Variant) => `${prefix(variant)}events.schema.json`,
 };
@@ -30,11 +30,11 @@ function prefix(variant: Variant): string {
 /** Every schema file, keyed by its path under generated/. */
 export function emitJsonSchemas(catalog: Catalog): Map<string, string> {
   const files = new Map<string, string>();
+  for (const event of catalog.events) {
+    const path = schemaPaths.event(event);
+    files.set(`schemas/${path}`, toJson(eventSchema(catalog, event, 'default', path)));
+  }
   for (const variant of VARIANTS) {
-    for (const event of catalog.events) {
-      const path = schemaPaths.event(event, variant);
-      files.set(`schemas/${path}`, toJson(eventSchema(catalog, event, variant, path)));
-    }
     for (const family of catalog.families) {
       const events = indexOf(catalog).eventsOf(family.id);
       const path = schemaPaths.family(family, variant);
@@ -131,6 +131,11 @@ function bilingual(text: Text): string {
 }
 
 /** A schema that accepts any of `events`, choosing the branch by the notification name. */
+/**
+ * A schema that accepts any of `events`, choosing the branch by the notification name. Each family is
+ * described once (every field with its type, all optional); each notification adds only what it fixes:
+ * its name, bound values, required and absent fields. A large catalog stays a few bytes per name.
+ */
 function dispatchSchema(
   catalog: Catalog,
   path: string,
@@ -141,7 +146,13 @@ function dispatchSchema(
 ): Record<string, unknown> {
   const name = catalog.envelope.discriminator;
   const defs: Record<string, unknown> = {};
-  for (const event of events) defs[event.slug] = eventBody(catalog, event, variant);
+  for (const event of events) {
+    const familyKey = `family.${event.family}`;
+    if (!(familyKey in defs)) {
+      defs[familyKey] = familyBody(catalog, indexOf(catalog).family(event.family), variant);
+    }
+  }
+  for (const event of events) defs[`event.${event.slug}`] = eventDelta(catalog, event);
   return {
     $schema: DRAFT_2020_12,
     $id: `${catalog.schemaBaseUri}${path}`,
@@ -153,9 +164,93 @@ function dispatchSchema(
     allOf: events.map((event) => ({
       if: { type: 'object', properties: { [name]: { const: event.name } }, required: [name] },
       // biome-ignore lint/suspicious/noThenProperty: "then" is the JSON Schema keyword.
-      then: { $ref: `#/$defs/${event.slug}` },
+      then: { $ref: `#/$defs/event.${event.slug}` },
     })),
     $defs: defs,
+  };
+}
+
+/** Every field of a family with its type, none required or forbidden: what all its notifications share. */
+function familyBody(catalog: Catalog, family: FamilyModel, variant: Variant): Record<string, unknown> {
+  const events = indexOf(catalog).eventsOf(family.id);
+  // A field bound in every notification of the family is checked by each notification's constant alone.
+  const alwaysBound = new Set(
+    family.content
+      .map((f) => f.name)
+      .filter((n) => events.every((e) => e.bindings.some((b) => b.field === n))),
+  );
+  const content: Record<string, Schema> = {};
+  for (const field of family.content) {
+    const schema = fieldSchema({ ...field, presence: 'optional' }) as Record<string, unknown>;
+    if (alwaysBound.has(field.name)) delete schema.enum;
+    // A field some notifications forbid is typed by the notifications that allow it, so that a forbidden
+    // field is reported once, as forbidden.
+    content[field.name] = sometimesAbsent(catalog, family).has(field.name)
+      ? { description: schema.description }
+      : schema;
+  }
+  const properties: Record<string, Schema> = {};
+  for (const field of catalog.envelope.fields) {
+    if (field.name === catalog.envelope.content) {
+      properties[field.name] = {
+        description: bilingual(field.description),
+        type: 'object',
+        properties: content,
+        ...(variant === 'strict' ? { additionalProperties: false } : {}),
+      };
+    } else if (field.name === catalog.envelope.discriminator) {
+      properties[field.name] = { description: fieldDescription(field), type: field.type };
+    } else properties[field.name] = fieldSchema(field);
+  }
+  return {
+    title: family.title.en,
+    type: 'object',
+    required: requiredOf(catalog.envelope.fields),
+    properties,
+    ...(variant === 'strict' ? { additionalProperties: false } : {}),
+  };
+}
+
+const absentSets = new WeakMap<FamilyModel, Set<string>>();
+
+/** The content fields of a family that at least one of its notifications forbids. */
+function sometimesAbsent(catalog: Catalog, family: FamilyModel): Set<string> {
+  let names = absentSets.get(family);
+  if (!names) {
+    names = new Set(
+      indexOf(catalog)
+        .eventsOf(family.id)
+        .flatMap((e) => e.content.filter((f) => f.presence === 'absent').map((f) => f.name)),
+    );
+    absentSets.set(family, names);
+  }
+  return names;
+}
+
+/** What one notification adds to its family: its name, bound values, required and absent fields. */
+function eventDelta(catalog: Catalog, event: EventModel): Record<string, unknown> {
+  const content: Record<string, Schema> = {};
+  const typedHere = sometimesAbsent(catalog, indexOf(catalog).family(event.family));
+  for (const field of event.content) {
+    if (field.presence === 'absent') content[field.name] = false;
+    else if (field.const !== undefined) content[field.name] = { const: field.const };
+    else if (typedHere.has(field.name)) content[field.name] = fieldSchema(field);
+    // Listed so that `required` names only declared properties (ajv's strict mode asks for that).
+    else if (field.presence === 'required') content[field.name] = true;
+  }
+  return {
+    title: event.name,
+    description: `${event.label.en} (${event.label.zh})`,
+    allOf: [{ $ref: `#/$defs/family.${event.family}` }],
+    type: 'object',
+    properties: {
+      [catalog.envelope.discriminator]: { const: event.name },
+      [catalog.envelope.content]: {
+        type: 'object',
+        required: requiredOf(event.content),
+        properties: content,
+      },
+    },
   };
 }
 
@@ -173,11 +268,6 @@ function schemaIndex(catalog: Catalog): Record<string, unknown> {
       strictSchema: schemaPaths.family(f, 'strict'),
       events: f.events,
     })),
-    events: catalog.events.map((e) => ({
-      name: e.name,
-      family: e.family,
-      schema: schemaPaths.event(e, 'default'),
-      strictSchema: schemaPaths.event(e, 'strict'),
-    })),
+    events: catalog.events.map((e) => ({ name: e.name, family: e.family, schema: schemaPaths.event(e) })),
   };
 }
