@@ -19,6 +19,7 @@ const index = JSON.parse(files.get('fixtures/index.json') ?? '{}') as {
     name: string;
     kind: string;
     path: string;
+    index?: number;
     variant?: string;
     rule?: string;
     strict?: boolean;
@@ -69,13 +70,16 @@ test('every invalid fixture fails with exactly its declared error, and its sidec
   const invalid = index.fixtures.filter((f) => f.kind === 'invalid');
   assert.ok(invalid.length >= catalog.events.length * 5);
   for (const entry of invalid) {
-    const value = read(entry.path);
+    const events = read(entry.path);
     const sidecar = read(entry.expected ?? '');
+    assert.is(events.length, sidecar.cases.length, `${entry.path}: one sidecar case per event`);
+    const value = events[entry.index ?? -1];
+    const declaredCase = sidecar.cases[entry.index ?? -1];
     assert.equal(
-      { name: sidecar.name, rule: sidecar.rule, strict: sidecar.strict, errors: sidecar.errors },
+      { name: sidecar.name, rule: declaredCase.rule, strict: declaredCase.strict, errors: declaredCase.errors },
       { name: entry.name, rule: entry.rule, strict: entry.strict, errors: entry.errors },
     );
-    const declared = keyed(sidecar.errors);
+    const declared = keyed(declaredCase.errors);
     assert.is(declared.length, 1, `${entry.path} breaks exactly one rule`);
     assert.equal(
       keyed(v.errors(schemaOf(entry.name, true), value)),

@@ -1,7 +1,8 @@
 /**
  * Fixtures for consumers' tests: for every notification a minimal and a complete valid event, every
- * documented example verbatim, and invalid events that each break one rule, with a sidecar that names the
- * rule and the error a validator must report. fixtures/index.json lists them all.
+ * documented example verbatim, and invalid events that each break one rule (in one file per notification,
+ * with a sidecar that names, for each, the rule and the error a validator must report).
+ * fixtures/index.json lists them all, each invalid event by its file and position.
  */
 import type { Catalog, ExampleModel } from '../catalog.js';
 import { bannerText, toJson } from './banner.js';
@@ -25,24 +26,30 @@ export function emitFixtures(catalog: Catalog): Map<string, string> {
       files.set(`fixtures/${path}`, toJson(validEvent(catalog, event, variant)));
       entries.push({ name: event.name, kind: 'valid', variant, path });
     }
-    for (const c of invalidCases(catalog, event)) {
-      const stem = `invalid/${event.slug}/${c.rule}`;
-      const sidecar = {
-        $comment: bannerText([event.file, catalog.catalogFile]),
-        name: event.name,
-        rule: c.rule,
-        field: c.field,
-        description: c.description,
-        strict: c.strict,
-        errors: c.errors,
-      };
-      files.set(`fixtures/${stem}.json`, toJson(c.event));
-      files.set(`fixtures/${stem}.expected.json`, toJson(sidecar));
+    // One file holds a notification's invalid events, and its sidecar says, case by case, which rule each
+    // breaks and what a validator must report: two files per name, however many rules apply.
+    const cases = invalidCases(catalog, event);
+    const path = `invalid/${event.slug}.json`;
+    const expected = `invalid/${event.slug}.expected.json`;
+    const sidecar = cases.map((c) => ({
+      rule: c.rule,
+      field: c.field,
+      description: c.description,
+      strict: c.strict,
+      errors: c.errors,
+    }));
+    files.set(`fixtures/${path}`, toJson(cases.map((c) => c.event)));
+    files.set(
+      `fixtures/${expected}`,
+      toJson({ $comment: bannerText([event.file, catalog.catalogFile]), name: event.name, cases: sidecar }),
+    );
+    for (const [index, c] of cases.entries()) {
       entries.push({
         name: event.name,
         kind: 'invalid',
-        path: `${stem}.json`,
-        expected: `${stem}.expected.json`,
+        path,
+        index,
+        expected,
         rule: c.rule,
         strict: c.strict,
         errors: c.errors,
@@ -54,7 +61,9 @@ export function emitFixtures(catalog: Catalog): Map<string, string> {
     files.set(`fixtures/${path}`, example.text);
     entries.push(documentedEntry(example, path));
   }
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  entries.sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : Number(a.index ?? 0) - Number(b.index ?? 0),
+  );
   files.set(
     'fixtures/index.json',
     toJson({
