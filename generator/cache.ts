@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { compareStrings } from './diagnostics.js';
 import { isInside, MAX_FILE_BYTES } from './spec-files.js';
 import { toolkitRoot } from './toolkit.js';
-import { listFiles } from './write.js';
+import { digestOf, hashText, listFiles } from './write.js';
 
 interface CacheRecord {
   readonly key: string;
@@ -102,8 +102,7 @@ function recordPath(outDir: string): string | undefined {
 /** Whether the output folder is exactly what the last run with the same inputs wrote. */
 export function isUpToDate(outDir: string, key: string | undefined): boolean {
   const path = recordPath(outDir);
-  if (key === undefined) return false;
-  if (!path || !existsSync(path)) return false;
+  if (key === undefined || !path || !existsSync(path)) return false;
   let record: CacheRecord;
   try {
     record = JSON.parse(readFileSync(path, 'utf8')) as CacheRecord;
@@ -111,25 +110,15 @@ export function isUpToDate(outDir: string, key: string | undefined): boolean {
     return false;
   }
   if (record.key !== key) return false;
-  const files = listFiles(outDir);
-  return record.outputs === outputsDigest(files, (file) => readFileSync(join(outDir, file)));
-}
-
-function outputsDigest(files: readonly string[], read: (file: string) => string | Buffer): string {
-  const hash = createHash('sha256');
-  for (const file of [...files].sort(compareStrings))
-    hash.update(`${file}\0`).update(read(file)).update('\0');
-  return hash.digest('hex');
+  const hashes = new Map(listFiles(outDir).map((file) => [file, hashText(readFileSync(join(outDir, file)))]));
+  return record.outputs === digestOf(hashes);
 }
 
 /** Records a successful run; failures to write the record only cost the next run its fast path. */
-export function remember(outDir: string, key: string | undefined, files: ReadonlyMap<string, string>): void {
+export function remember(outDir: string, key: string | undefined, outputs: string): void {
   const path = recordPath(outDir);
   if (!path || key === undefined) return;
-  const record: CacheRecord = {
-    key,
-    outputs: outputsDigest([...files.keys()], (file) => files.get(file) ?? ''),
-  };
+  const record: CacheRecord = { key, outputs };
   try {
     mkdirSync(dirname(path), { recursive: true });
     const temp = `${path}.${process.pid}.tmp`;

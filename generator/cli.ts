@@ -9,9 +9,8 @@ import { parseArgs } from 'node:util';
 import { inputKey, isUpToDate, remember } from './cache.js';
 import { displayPath, type Io, type Options } from './cli-shared.js';
 import { type DiagnosticCode, formatCodeFrame, formatDiagnostic, ToolError } from './diagnostics.js';
-import { withLock } from './lock.js';
 import { toolkitVersion } from './toolkit.js';
-import { applyPlan, assertOwnedOutput, findDrift, planOutput } from './write.js';
+import type { Drift } from './write.js';
 
 export type { Io };
 
@@ -136,9 +135,12 @@ async function runGenerate(options: Options, io: Io, check: boolean): Promise<nu
     io.out(check ? `${shown(outDir)} is up to date.` : `${shown(outDir)}: up to date, nothing to write.`);
     return 0;
   }
-  const { generateFiles } = await import('./pipeline.js');
-  const result = await generateFiles(specDir, shown(specDir));
-  if (!result.files) {
+  const [{ buildCatalog }, { checkCatalog, writeCatalog }] = await Promise.all([
+    import('./pipeline.js'),
+    import('./produce.js'),
+  ]);
+  const result = await buildCatalog(specDir, shown(specDir));
+  if (!result.catalog) {
     for (const d of result.diagnostics) {
       io.err(formatDiagnostic(d));
       const frame = options.brief ? '' : formatCodeFrame(d, result.sources.get(d.file));
@@ -152,26 +154,21 @@ async function runGenerate(options: Options, io: Io, check: boolean): Promise<nu
     return result.diagnostics.some((d) => IO_CODES.has(d.code)) ? 2 : 1;
   }
   if (check) {
-    const code = reportDrift(io, shown(outDir), findDrift(outDir, result.files));
-    if (code === 0) remember(outDir, key, result.files);
+    const drift = await checkCatalog(result.catalog, outDir);
+    const code = reportDrift(io, shown(outDir), drift);
+    if (code === 0) remember(outDir, key, drift.digest);
     return code;
   }
-  const files = result.files;
-  const plan = withLock(outDir, () => {
-    assertOwnedOutput(outDir, options.force === true);
-    const planned = planOutput(outDir, files);
-    applyPlan(outDir, planned);
-    return planned;
-  });
-  remember(outDir, key, files);
-  const total = result.files.size;
+  const written = await writeCatalog(result.catalog, outDir, options.force === true);
+  remember(outDir, key, written.digest);
+  const total = written.written + written.unchanged;
   io.out(
-    `${shown(outDir)}: ${plan.writes.length} written, ${plan.orphans.length} removed, ${plan.unchanged.length} unchanged (${total} files).`,
+    `${shown(outDir)}: ${written.written} written, ${written.removed} removed, ${written.unchanged} unchanged (${total} files).`,
   );
   return 0;
 }
 
-function reportDrift(io: Io, outDir: string, drift: ReturnType<typeof findDrift>): number {
+function reportDrift(io: Io, outDir: string, drift: Drift): number {
   const lines = [
     ...drift.stale.map((p) => `stale     ${outDir}/${p}`),
     ...drift.missing.map((p) => `missing   ${outDir}/${p}`),

@@ -26,7 +26,11 @@ function sleep(ms: number): void {
 }
 
 /** Runs `work` while holding the lock of `outDir`; waits up to `timeoutMs` for another holder. */
-export function withLock<T>(outDir: string, work: () => T, timeoutMs = 60_000): T {
+export async function withLock<T>(
+  outDir: string,
+  work: () => T | Promise<T>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const path = `${outDir.replace(/[\\/]+$/, '')}.ecs-events.lock`;
   const started = Date.now();
   for (;;) {
@@ -48,7 +52,7 @@ export function withLock<T>(outDir: string, work: () => T, timeoutMs = 60_000): 
     }
   }
   try {
-    return work();
+    return await work();
   } finally {
     rmSync(path, { force: true });
   }

@@ -66,6 +66,8 @@ export function buildModel(
       ),
     )
     .sort((a, b) => compareStrings(a.name, b.name));
+  const eventsByFamily = groupBy(events, (e) => e.family);
+  const examplesByFamily = groupBy(examples, (e) => e.family);
   return {
     id: raw.id,
     version: raw.version,
@@ -83,13 +85,7 @@ export function buildModel(
       fields: envelopeFields,
     },
     families: sorted.map(({ file, data }) =>
-      buildFamily(
-        data,
-        groupBy(events, (e) => e.family),
-        groupBy(examples, (e) => e.family),
-        refs,
-        bannerPath(file.path),
-      ),
+      buildFamily(data, eventsByFamily, examplesByFamily, refs, bannerPath(file.path)),
     ),
     events,
     examples,

@@ -9,10 +9,9 @@ import { resetAssets } from './assets.js';
 import type { Io } from './cli-shared.js';
 import { formatCodeFrame, formatDiagnostic, ToolError } from './diagnostics.js';
 import { resetTemplates } from './emit/templates.js';
-import { withLock } from './lock.js';
-import { generateFiles } from './pipeline.js';
+import { buildCatalog } from './pipeline.js';
+import { writeCatalog } from './produce.js';
 import { toolkitRoot } from './toolkit.js';
-import { applyPlan, assertOwnedOutput, planOutput } from './write.js';
 
 export interface WatchOptions {
   readonly specDir: string;
@@ -122,9 +121,9 @@ async function regenerate(options: WatchOptions, io: Io): Promise<void> {
   const report = (ok: boolean, written: number) =>
     options.onRun?.({ ok, written, ms: performance.now() - started });
   try {
-    const result = await generateFiles(options.specDir, options.shownSpec);
-    const files = result.files;
-    if (!files) {
+    const result = await buildCatalog(options.specDir, options.shownSpec);
+    const catalog = result.catalog;
+    if (!catalog) {
       for (const d of result.diagnostics) {
         io.err(formatDiagnostic(d));
         const frame = options.brief ? '' : formatCodeFrame(d, result.sources.get(d.file));
@@ -136,15 +135,10 @@ async function regenerate(options: WatchOptions, io: Io): Promise<void> {
       report(false, 0);
       return;
     }
-    const plan = withLock(options.outDir, () => {
-      assertOwnedOutput(options.outDir, options.force);
-      const planned = planOutput(options.outDir, files);
-      applyPlan(options.outDir, planned);
-      return planned;
-    });
+    const written = await writeCatalog(catalog, options.outDir, options.force);
     const ms = Math.round(performance.now() - started);
-    io.out(`${options.shownOut}: ${plan.writes.length} written, ${plan.orphans.length} removed in ${ms} ms.`);
-    report(true, plan.writes.length + plan.orphans.length);
+    io.out(`${options.shownOut}: ${written.written} written, ${written.removed} removed in ${ms} ms.`);
+    report(true, written.written + written.removed);
   } catch (error) {
     io.err(`ecs-events: ${error instanceof ToolError ? error.message : `internal error: ${String(error)}`}`);
     report(false, 0);

@@ -1,9 +1,11 @@
 /**
- * Stage 5, write or check. Everything is rendered in memory first; writing then touches only files whose
- * bytes change, and does it so that a failure at any point leaves the output folder as it was: new
- * contents go to temporary files first, and only when all of them are written are they renamed into place
- * (renames that fail are rolled back).
+ * Stage 5, write or check, one file at a time as the emitters produce them, so that memory does not grow
+ * with the output. Writing touches only files whose bytes change, and a failure at any point (or a run
+ * killed midway) leaves the output folder as it was: new contents go to a staging folder beside it, and
+ * only when every file is there are they renamed into place, the files they replace moved aside (renames
+ * that fail are undone).
  */
+import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { compareStrings, errorReason, ToolError } from './diagnostics.js';
@@ -20,22 +22,18 @@ export interface WriteFs {
   rmdirSync(path: string): void;
 }
 
-export interface Plan {
-  /** Files to create or overwrite, with their new contents. */
-  readonly writes: readonly {
-    readonly path: string;
-    readonly contents: string;
-    readonly previous?: string;
-  }[];
-  /** Files under the output folder that the spec no longer produces. */
-  readonly orphans: readonly string[];
-  readonly unchanged: readonly string[];
-}
-
 export interface Drift {
   readonly stale: readonly string[];
   readonly missing: readonly string[];
   readonly orphaned: readonly string[];
+}
+
+export interface WriteResult {
+  readonly written: number;
+  readonly removed: number;
+  readonly unchanged: number;
+  /** One digest of every output file's path and bytes (for the no-op fast path). */
+  readonly digest: string;
 }
 
 /** Lists every file under `dir` (relative, forward slashes, sorted); an absent folder has none. */
@@ -59,36 +57,58 @@ export function listFiles(dir: string): string[] {
   return out.sort(compareStrings);
 }
 
-function readIfExists(path: string): string | undefined {
+function sameBytes(path: string, contents: string): boolean {
   try {
-    return nodeFs.readFileSync(path, 'utf8');
+    return nodeFs.readFileSync(path, 'utf8') === contents;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw new ToolError(`cannot read ${path}: ${errorReason(error)}`, 2);
   }
 }
 
-/** Compares the rendered files with the folder: what to write, what to remove, what is already right. */
-export function planOutput(outDir: string, files: ReadonlyMap<string, string>): Plan {
-  const existing = listFiles(outDir);
-  const writes: { path: string; contents: string; previous?: string }[] = [];
-  const unchanged: string[] = [];
-  for (const [path, contents] of [...files].sort(([a], [b]) => compareStrings(a, b))) {
-    const previous = existing.includes(path) ? readIfExists(join(outDir, path)) : undefined;
-    if (previous === contents) unchanged.push(path);
-    else writes.push(previous === undefined ? { path, contents } : { path, contents, previous });
-  }
-  return { writes, orphans: existing.filter((p) => !files.has(p)), unchanged };
+/** Digests of files by path, combined in path order. */
+export function digestOf(hashes: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256');
+  for (const path of [...hashes.keys()].sort(compareStrings)) hash.update(`${path}\0${hashes.get(path)}\0`);
+  return hash.digest('hex');
 }
 
-/** What `--check` reports: files whose bytes differ, files not there, and files the spec does not produce. */
-export function findDrift(outDir: string, files: ReadonlyMap<string, string>): Drift {
-  const plan = planOutput(outDir, files);
+export function hashText(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** A check of the output folder, fed one file at a time; `finish` reports the drift. */
+export function openCheck(outDir: string) {
+  const existing = new Set(listFiles(outDir));
+  const seen = new Set<string>();
+  const hashes = new Map<string, string>();
+  const stale: string[] = [];
+  const missing: string[] = [];
   return {
-    stale: plan.writes.filter((w) => w.previous !== undefined).map((w) => w.path),
-    missing: plan.writes.filter((w) => w.previous === undefined).map((w) => w.path),
-    orphaned: plan.orphans,
+    add(path: string, contents: string): void {
+      seen.add(path);
+      hashes.set(path, hashText(contents));
+      if (!existing.has(path)) missing.push(path);
+      else if (!sameBytes(join(outDir, path), contents)) stale.push(path);
+    },
+    finish(): Drift & { digest: string } {
+      const orphaned = [...existing].filter((p) => !seen.has(p));
+      return {
+        stale: stale.sort(compareStrings),
+        missing: missing.sort(compareStrings),
+        orphaned,
+        digest: digestOf(hashes),
+      };
+    },
   };
+}
+
+/** What `--check` reports for files rendered in memory. */
+export function findDrift(outDir: string, files: ReadonlyMap<string, string>): Drift {
+  const check = openCheck(outDir);
+  for (const [path, contents] of files) check.add(path, contents);
+  const { stale, missing, orphaned } = check.finish();
+  return { stale, missing, orphaned };
 }
 
 /**
@@ -105,81 +125,159 @@ export function assertOwnedOutput(outDir: string, force: boolean): void {
   );
 }
 
-/**
- * Applies a plan all-or-nothing; throws a ToolError naming the file and the cause on failure. New contents
- * are first written to a staging folder beside the output folder (never inside it: a run killed while
- * writing, out of memory say, leaves the output folder as it was), then renamed into place.
- */
-export function applyPlan(outDir: string, plan: Plan, fs: WriteFs = nodeFs): void {
+/** Writes files rendered in memory all-or-nothing (the streaming session, fed from a map). */
+export function writeOutput(
+  outDir: string,
+  files: ReadonlyMap<string, string>,
+  fs: WriteFs = nodeFs,
+): WriteResult {
+  const session = openOutput(outDir, fs);
+  try {
+    for (const [path, contents] of files) session.add(path, contents);
+  } catch (error) {
+    session.abort();
+    throw error;
+  }
+  return session.commit();
+}
+
+/** A write of the output folder, fed one file at a time; nothing changes in the folder before `commit`. */
+export function openOutput(outDir: string, fs: WriteFs = nodeFs) {
   removeStaleStaging(outDir);
   const staging = `${dirname(outDir)}/.${basename(outDir)}.ecs-events-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const parked: { parked: string; target: string }[] = [];
-  const done: { target: string; previous?: string }[] = [];
-  const created: string[] = [];
-  const fail = (what: string, path: string, error: unknown): never => {
-    rollback(fs, parked, done);
-    for (const dir of created.reverse()) removeEmptyTree(fs, dir);
-    removeTree(staging);
-    throw new ToolError(`cannot ${what} ${path}: ${errorReason(error)}; ${outDir} is unchanged`, 2);
-  };
+  const existing = new Set(listFiles(outDir));
+  const seen = new Set<string>();
+  const hashes = new Map<string, string>();
+  const changed: string[] = [];
+  let unchanged = 0;
   const made = new Set<string>();
   const ensureDir = (dir: string) => {
     if (made.has(dir)) return undefined;
     made.add(dir);
     return fs.mkdirSync(dir, { recursive: true });
   };
-  for (const w of plan.writes) {
-    const temp = join(staging, w.path);
-    try {
-      ensureDir(dirname(temp));
-      fs.writeFileSync(temp, w.contents);
-    } catch (error) {
-      fail('write', join(outDir, w.path), error);
-    }
-  }
-  // A folder that holds nothing yet (or does not exist) is replaced by the staging folder in one rename.
-  if (plan.orphans.length === 0 && plan.unchanged.length === 0 && isEmptyOrMissing(outDir)) {
+  const fail = (what: string, path: string, error: unknown): never => {
+    removeTree(staging);
+    throw new ToolError(`cannot ${what} ${path}: ${errorReason(error)}; ${outDir} is unchanged`, 2);
+  };
+  return {
+    /** Stages one file (unless the folder already holds these bytes). */
+    add(path: string, contents: string): void {
+      if (seen.has(path)) throw new Error(`two outputs write ${path}`);
+      seen.add(path);
+      hashes.set(path, hashText(contents));
+      if (existing.has(path) && sameBytes(join(outDir, path), contents)) {
+        unchanged++;
+        return;
+      }
+      const temp = join(staging, 'new', path);
+      try {
+        ensureDir(dirname(temp));
+        fs.writeFileSync(temp, contents);
+      } catch (error) {
+        fail('write', join(outDir, path), error);
+      }
+      changed.push(path);
+    },
+    /** Forgets everything staged. */
+    abort(): void {
+      removeTree(staging);
+    },
+    /** Moves the staged files into place, and the files no output produces out of it. */
+    commit(): WriteResult {
+      const orphans = [...existing].filter((p) => !seen.has(p));
+      const result = {
+        written: changed.length,
+        removed: orphans.length,
+        unchanged,
+        digest: digestOf(hashes),
+      };
+      if (changed.length === 0 && orphans.length === 0) {
+        removeTree(staging);
+        return result;
+      }
+      swapIn({
+        fs,
+        outDir,
+        staging,
+        changed,
+        orphans,
+        existing,
+        replaceAll: existing.size === 0,
+        ensureDir,
+        fail,
+      });
+      removeTree(staging);
+      return result;
+    },
+  };
+}
+
+interface Swap {
+  readonly fs: WriteFs;
+  readonly outDir: string;
+  readonly staging: string;
+  readonly changed: readonly string[];
+  readonly orphans: readonly string[];
+  readonly existing: ReadonlySet<string>;
+  readonly replaceAll: boolean;
+  readonly ensureDir: (dir: string) => unknown;
+  readonly fail: (what: string, path: string, error: unknown) => never;
+}
+
+/** The renames of a commit, undone in reverse order when one fails. */
+function swapIn(s: Swap): void {
+  const { fs, outDir, staging } = s;
+  // A folder that holds nothing yet is replaced by the staged folder in one rename.
+  if (s.replaceAll) {
     try {
       if (nodeFs.existsSync(outDir)) fs.rmdirSync(outDir);
       fs.mkdirSync(dirname(outDir), { recursive: true });
-      fs.renameSync(staging, outDir);
+      fs.renameSync(join(staging, 'new'), outDir);
       return;
     } catch (error) {
-      fail('create', outDir, error);
+      s.fail('create', outDir, error);
     }
   }
-  for (const orphan of plan.orphans) {
-    const target = join(outDir, orphan);
-    const aside = join(staging, '.orphans', orphan);
+  const undo: (() => void)[] = [];
+  const created: string[] = [];
+  const step = (what: string, path: string, action: () => void, reverse: () => void) => {
     try {
-      fs.mkdirSync(dirname(aside), { recursive: true });
-      fs.renameSync(target, aside);
-      parked.push({ parked: aside, target });
+      action();
+      undo.push(reverse);
     } catch (error) {
-      fail('remove', target, error);
+      for (const back of undo.reverse()) ignoreErrors(back);
+      for (const dir of created.reverse()) removeEmptyTree(fs, dir);
+      s.fail(what, path, error);
     }
+  };
+  const aside = (path: string) => join(staging, 'old', path);
+  const nothing = () => {};
+  for (const path of [...s.orphans, ...s.changed.filter((p) => s.existing.has(p))]) {
+    const target = join(outDir, path);
+    step('move aside', target, () => s.ensureDir(dirname(aside(path))), nothing);
+    step(
+      'move aside',
+      target,
+      () => fs.renameSync(target, aside(path)),
+      () => fs.renameSync(aside(path), target),
+    );
   }
-  for (const w of plan.writes) {
-    const target = join(outDir, w.path);
-    try {
-      const first = ensureDir(dirname(target));
+  for (const path of s.changed) {
+    const target = join(outDir, path);
+    const makeDir = () => {
+      const first = s.ensureDir(dirname(target));
       if (typeof first === 'string') created.push(first);
-      fs.renameSync(join(staging, w.path), target);
-      done.push(w.previous === undefined ? { target } : { target, previous: w.previous });
-    } catch (error) {
-      fail('replace', target, error);
-    }
+    };
+    step('replace', target, makeDir, nothing);
+    step(
+      'replace',
+      target,
+      () => fs.renameSync(join(staging, 'new', path), target),
+      () => fs.unlinkSync(target),
+    );
   }
-  removeTree(staging);
-  for (const orphan of plan.orphans) removeEmptyParents(fs, outDir, join(outDir, orphan));
-}
-
-function isEmptyOrMissing(dir: string): boolean {
-  try {
-    return nodeFs.readdirSync(dir).length === 0;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT';
-  }
+  for (const orphan of s.orphans) removeEmptyParents(fs, outDir, join(outDir, orphan));
 }
 
 /** Removes staging folders left beside `outDir` by runs that died (their process no longer exists). */
@@ -195,7 +293,7 @@ function removeStaleStaging(outDir: string): void {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length).split('-')[0]);
     if (pid === process.pid || isAlive(pid)) continue;
-    ignoreErrors(() => removeTree(join(dirname(outDir), name)));
+    removeTree(join(dirname(outDir), name));
   }
 }
 
@@ -210,19 +308,6 @@ function isAlive(pid: number): boolean {
 
 function removeTree(dir: string): void {
   ignoreErrors(() => nodeFs.rmSync(dir, { recursive: true, force: true }));
-}
-
-function rollback(
-  fs: WriteFs,
-  parked: readonly { parked: string; target: string }[],
-  done: readonly { target: string; previous?: string }[],
-): void {
-  for (const d of done) {
-    ignoreErrors(() =>
-      d.previous === undefined ? fs.unlinkSync(d.target) : fs.writeFileSync(d.target, d.previous as string),
-    );
-  }
-  for (const p of parked) ignoreErrors(() => fs.renameSync(p.parked, p.target));
 }
 
 function removeEmptyParents(fs: WriteFs, root: string, file: string): void {

@@ -76,7 +76,12 @@ test('every invalid fixture fails with exactly its declared error, and its sidec
     const value = events[entry.index ?? -1];
     const declaredCase = sidecar.cases[entry.index ?? -1];
     assert.equal(
-      { name: sidecar.name, rule: declaredCase.rule, strict: declaredCase.strict, errors: declaredCase.errors },
+      {
+        name: sidecar.name,
+        rule: declaredCase.rule,
+        strict: declaredCase.strict,
+        errors: declaredCase.errors,
+      },
       { name: entry.name, rule: entry.rule, strict: entry.strict, errors: entry.errors },
     );
     const declared = keyed(declaredCase.errors);

@@ -17,26 +17,26 @@ import { eventDiagram, familyDiagrams } from './mermaid.js';
 import { eventNames, packageNames } from './names.js';
 import { renderTemplate } from './templates.js';
 
-/** Every docs page of both locales, and the site configuration. */
-export function emitDocs(catalog: Catalog, assets: Assets): Map<string, string> {
-  const files = new Map<string, string>();
+/** Every docs page of both locales, and the site configuration, one page at a time. */
+export function* emitDocs(catalog: Catalog, assets: Assets): Generator<readonly [string, string]> {
   const banner = bannerText(catalog.files).replace(/--/g, '- -');
   for (const locale of LOCALES) {
     const base = { banner, w: words(locale) };
     const page = (path: string, template: string, view: object) =>
-      files.set(
+      [
         `docs/${localePrefix(locale)}${path}`,
         renderTemplate(assets, `docs/${template}`, { ...base, ...view }),
-      );
-    page('index.md', 'index.md.hbs', indexView(catalog, locale));
-    page('decisions.md', 'decisions.md.hbs', decisionsView(catalog, locale));
-    for (const family of catalog.families)
-      page(`families/${family.id}.md`, 'family.md.hbs', familyView(catalog, family, locale));
-    for (const event of catalog.events)
-      page(`events/${event.slug}.md`, 'event.md.hbs', eventView(catalog, event, locale));
+      ] as const;
+    yield page('index.md', 'index.md.hbs', indexView(catalog, locale));
+    yield page('decisions.md', 'decisions.md.hbs', decisionsView(catalog, locale));
+    for (const family of catalog.families) {
+      yield page(`families/${family.id}.md`, 'family.md.hbs', familyView(catalog, family, locale));
+    }
+    for (const event of catalog.events) {
+      yield page(`events/${event.slug}.md`, 'event.md.hbs', eventView(catalog, event, locale));
+    }
   }
-  for (const [path, text] of emitSite(catalog, assets, banner)) files.set(path, text);
-  return files;
+  yield* emitSite(catalog, assets, banner);
 }
 
 /** Depth of a page under docs/ (0 for the locale's index), for relative links. */
@@ -191,7 +191,7 @@ function exampleView(catalog: Catalog, event: EventModel, locale: Locale) {
   const w = words(locale);
   const documented = event.examples
     .map((id) => catalog.examples.find((e) => e.id === id))
-    .find((e) => e !== undefined && e.expect.valid);
+    .find((e) => e?.expect.valid);
   if (documented) {
     return {
       exampleTitle: mdText(

@@ -17,13 +17,12 @@ export interface FixtureEntry {
 }
 
 /** Every fixture file and fixtures/index.json. */
-export function emitFixtures(catalog: Catalog): Map<string, string> {
-  const files = new Map<string, string>();
+export function* emitFixtures(catalog: Catalog): Generator<readonly [string, string]> {
   const entries: FixtureEntry[] = [];
   for (const event of catalog.events) {
     for (const variant of ['minimal', 'complete'] as const) {
       const path = `valid/${event.slug}.${variant}.json`;
-      files.set(`fixtures/${path}`, toJson(validEvent(catalog, event, variant)));
+      yield [`fixtures/${path}`, toJson(validEvent(catalog, event, variant))];
       entries.push({ name: event.name, kind: 'valid', variant, path });
     }
     // One file holds a notification's invalid events, and its sidecar says, case by case, which rule each
@@ -38,11 +37,11 @@ export function emitFixtures(catalog: Catalog): Map<string, string> {
       strict: c.strict,
       errors: c.errors,
     }));
-    files.set(`fixtures/${path}`, toJson(cases.map((c) => c.event)));
-    files.set(
+    yield [`fixtures/${path}`, toJson(cases.map((c) => c.event))];
+    yield [
       `fixtures/${expected}`,
       toJson({ $comment: bannerText([event.file, catalog.catalogFile]), name: event.name, cases: sidecar }),
-    );
+    ];
     for (const [index, c] of cases.entries()) {
       entries.push({
         name: event.name,
@@ -58,13 +57,13 @@ export function emitFixtures(catalog: Catalog): Map<string, string> {
   }
   for (const example of catalog.examples) {
     const path = `documented/${example.id}.json`;
-    files.set(`fixtures/${path}`, example.text);
+    yield [`fixtures/${path}`, example.text];
     entries.push(documentedEntry(example, path));
   }
   entries.sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : Number(a.index ?? 0) - Number(b.index ?? 0),
   );
-  files.set(
+  yield [
     'fixtures/index.json',
     toJson({
       $comment: bannerText(catalog.files),
@@ -72,8 +71,7 @@ export function emitFixtures(catalog: Catalog): Map<string, string> {
       version: catalog.version,
       fixtures: entries,
     }),
-  );
-  return files;
+  ];
 }
 
 function documentedEntry(example: ExampleModel, path: string): FixtureEntry {

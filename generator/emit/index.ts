@@ -1,6 +1,6 @@
 /**
- * Stage 4, emit: every emitter is a pure function from the model to files. This module runs them all and
- * merges their output into one map, keyed by path under the output folder and sorted.
+ * Stage 4, emit: every emitter is a pure function from the model to files (path under the output folder,
+ * contents). This module runs them in turn, file by file for the write stage, or into one sorted map.
  */
 import type { Assets } from '../assets.js';
 import type { Catalog } from '../catalog.js';
@@ -14,10 +14,9 @@ import { emitPackage } from './package.js';
 import { emitRuntime } from './runtime.js';
 import { emitTypes } from './types.js';
 
-export type Emitter = (
-  catalog: Catalog,
-  assets: Assets,
-) => Map<string, string> | Promise<Map<string, string>>;
+export type Files = Iterable<readonly [string, string]>;
+
+export type Emitter = (catalog: Catalog, assets: Assets) => Files | Promise<Files>;
 
 /** The emitters, in the order they run. */
 export const EMITTERS: readonly { readonly name: string; readonly emit: Emitter }[] = [
@@ -34,28 +33,46 @@ function emitMarker(catalog: Catalog): Map<string, string> {
   return new Map([[MARKER_FILE, `${bannerText(catalog.files)}\n`]]);
 }
 
-/** Runs every emitter; two emitters writing the same path is a bug in the toolkit, reported as such. */
+/**
+ * Every file of every emitter, in emitter order, without holding them all: the write stage takes each as it
+ * comes. An emitter that throws is reported by name.
+ */
+export async function* emitEach(
+  catalog: Catalog,
+  assets: Assets,
+  emitters: readonly { readonly name: string; readonly emit: Emitter }[] = EMITTERS,
+): AsyncGenerator<readonly [string, string]> {
+  for (const emitter of emitters) {
+    let output: Files;
+    try {
+      output = await emitter.emit(catalog, assets);
+    } catch (error) {
+      throw new Error(`emitter "${emitter.name}" failed: ${(error as Error).message}`, { cause: error });
+    }
+    const iterator = output[Symbol.iterator]();
+    for (;;) {
+      let next: IteratorResult<readonly [string, string]>;
+      try {
+        next = iterator.next();
+      } catch (error) {
+        throw new Error(`emitter "${emitter.name}" failed: ${(error as Error).message}`, { cause: error });
+      }
+      if (next.done) break;
+      yield next.value;
+    }
+  }
+}
+
+/** Every file in one map, sorted by path; two emitters writing the same path is a toolkit bug. */
 export async function emitAll(
   catalog: Catalog,
   assets: Assets,
   emitters: readonly { readonly name: string; readonly emit: Emitter }[] = EMITTERS,
 ): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  const owner = new Map<string, string>();
-  for (const emitter of emitters) {
-    let output: Map<string, string>;
-    try {
-      output = await emitter.emit(catalog, assets);
-    } catch (error) {
-      throw new Error(`emitter "${emitter.name}" failed: ${(error as Error).message}`, { cause: error });
-    }
-    for (const [path, contents] of output) {
-      const other = owner.get(path);
-      if (other !== undefined)
-        throw new Error(`emitters "${other}" and "${emitter.name}" both write ${path}`);
-      owner.set(path, emitter.name);
-      files.set(path, contents);
-    }
+  for await (const [path, contents] of emitEach(catalog, assets, emitters)) {
+    if (files.has(path)) throw new Error(`two emitters write ${path}`);
+    files.set(path, contents);
   }
   return new Map([...files].sort(([a], [b]) => compareStrings(a, b)));
 }
