@@ -2,13 +2,14 @@
  * Lookups over the model, built once per catalog: emitters ask "which family is this event in" and
  * "which events does this family have" for every event, and a scan each time would make them quadratic.
  */
-import type { Catalog, EventModel, FamilyModel } from './catalog.js';
+import type { Catalog, EventModel, ExampleModel, FamilyModel } from './catalog.js';
 
 export interface CatalogIndex {
   readonly family: (id: string) => FamilyModel;
   readonly familyPosition: (id: string) => number;
   readonly event: (name: string) => EventModel | undefined;
   readonly eventsOf: (familyId: string) => readonly EventModel[];
+  readonly example: (id: string) => ExampleModel | undefined;
 }
 
 const indexes = new WeakMap<Catalog, CatalogIndex>();
@@ -19,6 +20,7 @@ export function indexOf(catalog: Catalog): CatalogIndex {
   if (index) return index;
   const families = new Map(catalog.families.map((f, i) => [f.id, { family: f, position: i }]));
   const events = new Map(catalog.events.map((e) => [e.name, e]));
+  const examples = new Map(catalog.examples.map((e) => [e.id, e]));
   const byFamily = new Map<string, EventModel[]>(catalog.families.map((f) => [f.id, []]));
   for (const event of catalog.events) byFamily.get(event.family)?.push(event);
   index = {
@@ -30,6 +32,7 @@ export function indexOf(catalog: Catalog): CatalogIndex {
     familyPosition: (id) => families.get(id)?.position ?? -1,
     event: (name) => events.get(name),
     eventsOf: (id) => byFamily.get(id) ?? [],
+    example: (id) => examples.get(id),
   };
   indexes.set(catalog, index);
   return index;

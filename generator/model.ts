@@ -176,6 +176,18 @@ function level(raw: RawLevel, refs: Refs, fallback: SourceRef): LevelModel {
   };
 }
 
+const sharedFields = new WeakMap<RawFamily, FieldModel[]>();
+
+/** A family's field models, built once and shared by its notifications (a large catalog has many). */
+function familyFields(family: RawFamily, refs: Refs, source: SourceRef): FieldModel[] {
+  let fields = sharedFields.get(family);
+  if (!fields) {
+    fields = family.content.map((raw) => field(raw, refs, source));
+    sharedFields.set(family, fields);
+  }
+  return fields;
+}
+
 function buildEvent(
   catalog: RawCatalog,
   family: RawFamily,
@@ -187,11 +199,12 @@ function buildEvent(
 ): EventModel {
   const familySource = refs.source(family.source);
   const presence = resolvePresence(family, n);
-  const content: EventFieldModel[] = family.content.map((raw) => {
+  const shared = familyFields(family, refs, familySource);
+  const content: EventFieldModel[] = family.content.map((raw, i) => {
     const resolved = presence.fields.get(raw.name);
     const bound = n.bind?.[raw.name];
     return {
-      ...field(raw, refs, familySource),
+      ...(shared[i] as FieldModel),
       presence: resolved?.presence ?? 'required',
       ...(bound !== undefined ? { const: bound } : {}),
       ...(resolved?.rule && bound === undefined ? { rule: resolved.rule } : {}),

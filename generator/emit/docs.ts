@@ -189,9 +189,7 @@ function eventView(catalog: Catalog, event: EventModel, locale: Locale) {
 
 function exampleView(catalog: Catalog, event: EventModel, locale: Locale) {
   const w = words(locale);
-  const documented = event.examples
-    .map((id) => catalog.examples.find((e) => e.id === id))
-    .find((e) => e?.expect.valid);
+  const documented = event.examples.map((id) => indexOf(catalog).example(id)).find((e) => e?.expect.valid);
   if (documented) {
     return {
       exampleTitle: mdText(

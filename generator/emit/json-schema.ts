@@ -27,32 +27,28 @@ function prefix(variant: Variant): string {
   return variant === 'strict' ? 'strict/' : '';
 }
 
-/** Every schema file, keyed by its path under generated/. */
-export function emitJsonSchemas(catalog: Catalog): Map<string, string> {
-  const files = new Map<string, string>();
+/** Every schema file with its path under generated/, one at a time. */
+export function* emitJsonSchemas(catalog: Catalog): Generator<readonly [string, string]> {
   for (const event of catalog.events) {
     const path = schemaPaths.event(event);
-    files.set(`schemas/${path}`, toJson(eventSchema(catalog, event, 'default', path)));
+    yield [`schemas/${path}`, toJson(eventSchema(catalog, event, 'default', path))];
   }
   for (const variant of VARIANTS) {
     for (const family of catalog.families) {
       const events = indexOf(catalog).eventsOf(family.id);
       const path = schemaPaths.family(family, variant);
       const head = { title: family.title.en, description: bilingual(family.description) };
-      files.set(
-        `schemas/${path}`,
-        toJson(dispatchSchema(catalog, path, head, events, variant, [family.file, catalog.catalogFile])),
-      );
+      const sources = [family.file, catalog.catalogFile];
+      yield [`schemas/${path}`, toJson(dispatchSchema(catalog, path, head, events, variant, sources))];
     }
     const path = schemaPaths.bundle(variant);
     const head = { title: catalog.title.en, description: bilingual(catalog.summary) };
-    files.set(
+    yield [
       `schemas/${path}`,
       toJson(dispatchSchema(catalog, path, head, catalog.events, variant, catalog.files)),
-    );
+    ];
   }
-  files.set('schemas/index.json', toJson(schemaIndex(catalog)));
-  return files;
+  yield ['schemas/index.json', toJson(schemaIndex(catalog))];
 }
 
 /** The schema of one notification, self-contained. */
