@@ -4,7 +4,7 @@
  * folder already right. The lock is a file beside the output folder, created exclusively, holding the
  * owner's pid so that a lock left by a dead process is taken over.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { ToolError } from './diagnostics.js';
 
 const WAIT_MS = 50;
@@ -34,12 +34,16 @@ export async function withLock<T>(
   const path = `${outDir.replace(/[\\/]+$/, '')}.ecs-events.lock`;
   const started = Date.now();
   for (;;) {
+    // The lock appears with its pid already inside (written to a private file, then hard-linked into
+    // place, which fails if the lock exists): nobody ever sees an empty lock and takes it for stale.
+    const mine = `${path}.${process.pid}`;
     try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
+      writeFileSync(mine, String(process.pid));
+      linkSync(mine, path);
+      rmSync(mine, { force: true });
       break;
     } catch (error) {
+      rmSync(mine, { force: true });
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST') throw new ToolError(`cannot lock ${outDir}: ${code ?? String(error)}`, 2);
       if (!ownerAlive(path)) {
