@@ -142,7 +142,7 @@ export async function cachedDerived<T>(
   const modules = join(toolkitRoot(), 'node_modules');
   const path =
     key && existsSync(modules)
-      ? join(modules, '.cache', 'ecs-events', `${kind}-${key.slice(0, 32)}.json`)
+      ? join(modules, '.cache', 'ecs-events', `${hashOf(kind).slice(0, 8)}-${key.slice(0, 32)}.json`)
       : undefined;
   if (path && existsSync(path)) {
     try {

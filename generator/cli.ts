@@ -4,9 +4,9 @@
  * 2 a usage or I/O error, 3 an internal error (a bug in the toolkit).
  */
 import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { inputKey, isUpToDate, remember } from './cache.js';
+import { cachedDerived, inputKey, isUpToDate, remember } from './cache.js';
 import { displayPath, type Io, type Options } from './cli-shared.js';
 import { type DiagnosticCode, formatCodeFrame, formatDiagnostic, ToolError } from './diagnostics.js';
 import { toolkitVersion } from './toolkit.js';
@@ -139,27 +139,38 @@ async function runGenerate(options: Options, io: Io, check: boolean): Promise<nu
     import('./pipeline.js'),
     import('./produce.js'),
   ]);
-  const result = await buildCatalog(specDir, shown(specDir));
-  if (!result.catalog) {
-    for (const d of result.diagnostics) {
+  // The validated model is cached under the spec's inputs: regenerating an unchanged spec (into an empty
+  // folder, after a template change is reverted…) skips parsing and validating it.
+  let failed: Awaited<ReturnType<typeof buildCatalog>> | undefined;
+  const build = async () => {
+    const built = await buildCatalog(specDir, shown(specDir));
+    if (!built.catalog) failed = built;
+    return built.catalog;
+  };
+  const catalog = options['no-cache']
+    ? await build()
+    : await cachedDerived(specDir, `model:${basename(specDir)}`, build);
+  if (!catalog) {
+    const diagnostics = failed?.diagnostics ?? [];
+    for (const d of diagnostics) {
       io.err(formatDiagnostic(d));
-      const frame = options.brief ? '' : formatCodeFrame(d, result.sources.get(d.file));
+      const frame = options.brief ? '' : formatCodeFrame(d, failed?.sources.get(d.file));
       if (frame) io.err(frame);
     }
-    const count = result.diagnostics.length;
+    const count = diagnostics.length;
     io.err(
       `${count} error${count === 1 ? '' : 's'} in ${shown(specDir)}; nothing was ${check ? 'checked' : 'written'}.`,
     );
     // A spec that cannot be read at all is a usage or I/O problem, not a broken spec.
-    return result.diagnostics.some((d) => IO_CODES.has(d.code)) ? 2 : 1;
+    return diagnostics.some((d) => IO_CODES.has(d.code)) ? 2 : 1;
   }
   if (check) {
-    const drift = await checkCatalog(result.catalog, outDir);
+    const drift = await checkCatalog(catalog, outDir);
     const code = reportDrift(io, shown(outDir), drift);
     if (code === 0) remember(outDir, key, drift.digest);
     return code;
   }
-  const written = await writeCatalog(result.catalog, outDir, options.force === true);
+  const written = await writeCatalog(catalog, outDir, options.force === true);
   remember(outDir, key, written.digest);
   const total = written.written + written.unchanged;
   io.out(
