@@ -6,7 +6,7 @@
  * declarations from them and that json-schema-to-typescript derives the same field types from the
  * schemas.
  */
-import type { Catalog, EventFieldModel, EventModel, FamilyModel, FieldModel } from '../catalog.js';
+import type { Catalog, EventFieldModel, EventModel, FieldModel } from '../catalog.js';
 import { indexOf } from '../catalog-index.js';
 import { bannerText } from './banner.js';
 import { tsComment, tsLiteral, tsPropertyName, tsString } from './escape.js';
