@@ -13,6 +13,7 @@ import {
   readFileSync,
   realpathSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -124,6 +125,7 @@ export function remember(outDir: string, key: string | undefined, outputs: strin
     const temp = `${path}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify(record));
     renameSync(temp, path);
+    pruneCache();
   } catch {
     // The cache is an optimisation; the run itself succeeded.
   }
@@ -162,4 +164,23 @@ export async function cachedDerived<T>(
     }
   }
   return value;
+}
+
+/** Cache entries kept; older ones are removed when a new one is written (tests and benches make many). */
+const MAX_ENTRIES = 400;
+
+/** Keeps the cache folder small: removes the oldest entries beyond MAX_ENTRIES. */
+export function pruneCache(): void {
+  const dir = join(toolkitRoot(), 'node_modules', '.cache', 'ecs-events');
+  try {
+    const entries = readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => ({ name, at: statSync(join(dir, name)).mtimeMs }));
+    if (entries.length <= MAX_ENTRIES) return;
+    entries.sort((a, b) => a.at - b.at);
+    for (const entry of entries.slice(0, entries.length - MAX_ENTRIES / 2))
+      rmSync(join(dir, entry.name), { force: true });
+  } catch {
+    // Pruning is housekeeping; nothing depends on it.
+  }
 }
