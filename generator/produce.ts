@@ -2,6 +2,8 @@
  * Emit and write (or check) in one pass: each file goes from its emitter to the write stage and is then
  * dropped, so that a large catalog's output is never held in memory whole.
  */
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { loadAssets } from './assets.js';
 import type { Catalog } from './catalog.js';
 import { EMITTERS, type Emitter, emitEach } from './emit/index.js';
@@ -9,6 +11,23 @@ import { withLock } from './lock.js';
 import { assertOwnedOutput, type Drift, openCheck, openOutput, type WriteResult } from './write.js';
 
 type Emitters = readonly { readonly name: string; readonly emit: Emitter }[];
+
+/** Files between two garbage collections when a large catalog is written. */
+const COLLECT_EVERY = 4000;
+/** Catalogs with more notifications than this collect garbage as they write. */
+const LARGE_CATALOG = 2000;
+
+/**
+ * V8 lets garbage grow far past what a streamed write keeps alive: a 10k-name catalog peaked at 1.7 GB with
+ * about 100 MB in use. Large catalogs collect it every few thousand files (each collection takes a few
+ * tens of milliseconds); small ones never pay for it.
+ */
+function collector(catalog: Catalog): () => void {
+  if (catalog.events.length <= LARGE_CATALOG) return () => {};
+  v8.setFlagsFromString('--expose_gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  return gc;
+}
 
 /** Writes everything the catalog produces into `outDir`, all-or-nothing, under the folder's lock. */
 export function writeCatalog(
@@ -34,6 +53,11 @@ export function writeCatalog(
 /** Compares what the catalog produces with `outDir`, file by file. */
 export async function checkCatalog(catalog: Catalog, outDir: string): Promise<Drift & { digest: string }> {
   const check = openCheck(outDir);
-  for await (const [path, contents] of emitEach(catalog, loadAssets())) check.add(path, contents);
+  const collect = collector(catalog);
+  let count = 0;
+  for await (const [path, contents] of emitEach(catalog, loadAssets())) {
+    check.add(path, contents);
+    if (++count % COLLECT_EVERY === 0) collect();
+  }
   return check.finish();
 }
