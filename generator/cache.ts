@@ -139,6 +139,7 @@ export async function cachedDerived<T>(
   specDir: string,
   kind: string,
   build: () => Promise<T | undefined>,
+  worthKeeping: (value: T) => boolean = () => true,
 ): Promise<T | undefined> {
   const key = inputKey(specDir, [kind]);
   const modules = join(toolkitRoot(), 'node_modules');
@@ -154,7 +155,7 @@ export async function cachedDerived<T>(
     }
   }
   const value = await build();
-  if (path && value !== undefined) {
+  if (path && value !== undefined && worthKeeping(value)) {
     try {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(value));

@@ -2,11 +2,10 @@
  * Emit and write (or check) in one pass: each file goes from its emitter to the write stage and is then
  * dropped, so that a large catalog's output is never held in memory whole.
  */
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { loadAssets } from './assets.js';
 import type { Catalog } from './catalog.js';
 import { EMITTERS, type Emitter, emitEach } from './emit/index.js';
+import { collectGarbage } from './gc.js';
 import { withLock } from './lock.js';
 import { assertOwnedOutput, type Drift, openCheck, openOutput, type WriteResult } from './write.js';
 
@@ -17,16 +16,9 @@ const COLLECT_EVERY = 4000;
 /** Catalogs with more notifications than this collect garbage as they write. */
 const LARGE_CATALOG = 2000;
 
-/**
- * V8 lets garbage grow far past what a streamed write keeps alive: a 10k-name catalog peaked at 1.7 GB with
- * about 100 MB in use. Large catalogs collect it every few thousand files (each collection takes a few
- * tens of milliseconds); small ones never pay for it.
- */
 function collector(catalog: Catalog): () => void {
-  if (catalog.events.length <= LARGE_CATALOG) return () => {};
-  v8.setFlagsFromString('--expose_gc');
-  const gc = vm.runInNewContext('gc') as () => void;
-  return gc;
+  const large = catalog.events.length > LARGE_CATALOG;
+  return () => collectGarbage(large);
 }
 
 /** Writes everything the catalog produces into `outDir`, all-or-nothing, under the folder's lock. */
