@@ -6,6 +6,7 @@
 import type { SpecFile } from './load.js';
 import type { DataPath } from './positions.js';
 import { pascalOf, slugOf } from './resolve.js';
+import { hasType } from './runtime/engine.js';
 import type { RawField, RawFormat, Scalar } from './spec-types.js';
 import { checkUnique, listKnown, type RuleContext } from './validate-context.js';
 import { checkFamilies } from './validate-family.js';
@@ -141,7 +142,7 @@ function checkFieldList(
           valuePath,
         );
       seen.add(entry.value);
-      if (!fitsType(entry.value, field.type)) {
+      if (!hasType(entry.value, field.type)) {
         ctx.report('enum-type', { value: JSON.stringify(entry.value), type: field.type }, file, valuePath);
       }
     });
@@ -174,27 +175,11 @@ function checkValue(
 ): void {
   const shown = JSON.stringify(value);
   let reason: string | undefined;
-  if (!fitsType(value, type)) reason = `expected ${type}`;
+  if (!hasType(value, type)) reason = `expected ${type}`;
   else if (pattern !== undefined && typeof value === 'string' && !safeRegExp(pattern)?.test(value)) {
     reason = `does not match ${pattern}`;
   } else if (values && !values.includes(value)) reason = `not one of ${listKnown(values)}`;
   if (reason) ctx.report('example-mismatch', { value: shown, what, reason }, file, path);
-}
-
-/** Whether a scalar is of a field type. */
-export function fitsType(value: unknown, type: RawField['type']): boolean {
-  switch (type) {
-    case 'string':
-      return typeof value === 'string';
-    case 'integer':
-      return Number.isInteger(value);
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'boolean':
-      return typeof value === 'boolean';
-    default:
-      return value !== null && typeof value === 'object' && !Array.isArray(value);
-  }
 }
 
 function safeRegExp(pattern: string): RegExp | undefined {

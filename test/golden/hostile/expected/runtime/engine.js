@@ -265,8 +265,8 @@ function isObject(value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** @param {unknown} value @param {string} type */
-function hasType(value, type) {
+/** Whether a value is of a JSON type of the catalog (the spec checks its own examples with it too). @param {unknown} value @param {string} type */
+export function hasType(value, type) {
   switch (type) {
     case 'string':
       return typeof value === 'string';
