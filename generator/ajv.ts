@@ -4,6 +4,7 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type Ajv2020Type from 'ajv/dist/2020.js';
+import { toPointer } from './positions.js';
 
 type Ajv = InstanceType<typeof Ajv2020Type.default>;
 
@@ -42,7 +43,7 @@ export function normalizeErrors(errors: readonly ErrorObject[] | null | undefine
     if (e.keyword === 'if') continue;
     const params = e.params as Record<string, unknown>;
     const child = params.missingProperty ?? params.additionalProperty ?? params.unevaluatedProperty;
-    const path = child === undefined ? e.instancePath : `${e.instancePath}/${escapePointer(String(child))}`;
+    const path = child === undefined ? e.instancePath : `${e.instancePath}${toPointer([String(child)])}`;
     // A bundle reports a few errors twice (once from the family, once from the notification).
     if (seen.has(`${path} ${e.keyword}`)) continue;
     seen.add(`${path} ${e.keyword}`);
@@ -68,8 +69,4 @@ function errorMessage(e: ErrorObject, params: Record<string, unknown>): string {
     default:
       return e.message ?? e.keyword;
   }
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

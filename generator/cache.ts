@@ -30,10 +30,6 @@ interface CacheRecord {
   readonly outputs: string;
 }
 
-function hashOf(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
 /** Every file under `dir` (relative, sorted); none when it does not exist. */
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -97,7 +93,7 @@ export function inputKey(specDir: string, options: readonly string[]): string | 
 function recordPath(outDir: string): string | undefined {
   const modules = join(toolkitRoot(), 'node_modules');
   if (!existsSync(modules)) return undefined;
-  return join(modules, '.cache', 'ecs-events', `${hashOf(outDir).slice(0, 24)}.json`);
+  return join(modules, '.cache', 'ecs-events', `${hashText(outDir).slice(0, 24)}.json`);
 }
 
 /** Whether the output folder is exactly what the last run with the same inputs wrote. */
@@ -145,7 +141,7 @@ export async function cachedDerived<T>(
   const modules = join(toolkitRoot(), 'node_modules');
   const path =
     key && existsSync(modules)
-      ? join(modules, '.cache', 'ecs-events', `${hashOf(kind).slice(0, 8)}-${key.slice(0, 32)}.json`)
+      ? join(modules, '.cache', 'ecs-events', `${hashText(kind).slice(0, 8)}-${key.slice(0, 32)}.json`)
       : undefined;
   if (path && existsSync(path)) {
     try {

@@ -10,6 +10,7 @@ import type { Catalog } from './catalog.js';
 import { indexOf } from './catalog-index.js';
 import { compareStrings, type Diagnostic } from './diagnostics.js';
 import { runtimeData } from './emit/runtime.js';
+import { toPointer } from './positions.js';
 import { createValidator } from './runtime/engine.js';
 import type { RuleContext } from './validate-context.js';
 
@@ -55,7 +56,7 @@ function errorsAs(
   const errors = engine.validate({ ...value, [disc]: name }).map((e) => `${e.path} ${e.keyword}`);
   const carried = value[disc];
   if (carried !== name) {
-    const path = `/${disc.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const path = toPointer([disc]);
     errors.push(...(typeof carried === 'string' ? [] : [`${path} type`]), `${path} const`);
   }
   return errors.sort(compareStrings);

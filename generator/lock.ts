@@ -9,15 +9,22 @@ import { ToolError } from './diagnostics.js';
 
 const WAIT_MS = 50;
 
-function ownerAlive(path: string): boolean {
+/** Whether process `pid` exists (EPERM: it exists but belongs to someone else). */
+export function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
-    const pid = Number(readFileSync(path, 'utf8'));
-    if (!Number.isInteger(pid) || pid <= 0) return false;
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    // EPERM means the process exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function ownerAlive(path: string): boolean {
+  try {
+    return isAlive(Number(readFileSync(path, 'utf8')));
+  } catch {
+    return false;
   }
 }
 

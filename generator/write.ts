@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { compareStrings, errorReason, ToolError } from './diagnostics.js';
+import { isAlive } from './lock.js';
 
 /** The file that marks a folder as written by this tool; a folder without it is never cleaned. */
 export const MARKER_FILE = '.generated';
@@ -294,15 +295,6 @@ function removeStaleStaging(outDir: string): void {
     const pid = Number(name.slice(prefix.length).split('-')[0]);
     if (pid === process.pid || isAlive(pid)) continue;
     removeTree(join(dirname(outDir), name));
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
