@@ -3,7 +3,7 @@
  * `check`, and `generate` after one label was edited; beside them json-schema-to-typescript's CLI over the
  * same per-name schemas, as a yardstick for type generation alone.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import {
@@ -17,6 +17,7 @@ import {
   stderrHead,
 } from './measure.js';
 import { CLI, ROOT } from './synthesize.js';
+import { moveAside } from './trash.js';
 
 const JSON2TS = join(ROOT, 'node_modules', '.bin', 'json2ts');
 
@@ -136,7 +137,7 @@ function generateArgs(ctx: Context): string[] {
 /** Generate into an empty folder; after an out-of-memory crash, again with a larger heap. */
 async function firstGenerate(ctx: Context) {
   const emptyRun = async () => {
-    const before = () => rmSync(ctx.catalog.outDir, { recursive: true, force: true });
+    const before = () => moveAside(ctx.catalog.outDir);
     const { stats, samples } = await repeat(NODE, generateArgs(ctx), {
       ...ctx.common,
       before,
@@ -162,13 +163,13 @@ async function benchJson2ts(catalog: Catalog, flags: readonly string[], common: 
   const schemas = join(catalog.outDir, 'schemas', 'events');
   const dest = join(catalog.outDir, '..', `json2ts-${catalog.label}${flags.join('')}`);
   const count = readdirSync(schemas).filter((f) => f.endsWith('.json')).length;
-  const before = () => rmSync(dest, { recursive: true, force: true });
+  const before = () => moveAside(dest);
   const expect = (s: Sample) => expectJson2ts(s, dest, count);
   const args = ['-i', join(schemas, '*.json'), '-o', dest, ...flags];
   try {
     return (await repeat(JSON2TS, args, { ...common, before, expect })).stats;
   } finally {
-    rmSync(dest, { recursive: true, force: true });
+    moveAside(dest);
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * Whole-process measurements: every figure is the wall time of a spawned process, from spawn to exit, and
- * its peak resident memory. Peak memory comes from GNU time (`/usr/bin/time -f %M`, which also covers the
- * children a process waits for, as tsc's native compiler); without it, a preloaded probe reports
- * `process.resourceUsage().maxRSS` of node processes only.
+ * its peak resident memory. Peak memory and CPU time come from GNU time (`/usr/bin/time -f '%U %S %M'`,
+ * which also covers the children a process waits for, as tsc's native compiler); without it, a preloaded
+ * probe reports `process.resourceUsage().maxRSS` of node processes only, and no CPU time.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +18,9 @@ export interface Sample {
   readonly ms: number;
   /** Peak resident set size in KiB, when it could be measured. */
   readonly rssKiB?: number;
+  /** CPU time in user space and in the kernel (file-system work shows here), when GNU time is there. */
+  readonly userMs?: number;
+  readonly sysMs?: number;
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
@@ -39,6 +42,8 @@ export interface Stats {
   readonly minMs: number;
   readonly maxMs: number;
   readonly peakRssKiB?: number;
+  readonly medianUserMs?: number;
+  readonly medianSysMs?: number;
   readonly samplesMs: readonly number[];
 }
 
@@ -73,10 +78,10 @@ export function runOnce(command: string, args: readonly string[], options: RunOp
       clearTimeout(timer);
       running.delete(child.pid ?? 0);
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      const rssKiB = readRss(rssFile);
+      const usage = readUsage(rssFile);
       done({
         ms,
-        ...(rssKiB === undefined ? {} : { rssKiB }),
+        ...usage,
         code,
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8'),
@@ -101,20 +106,28 @@ export function killRunning(): void {
 
 function wrap(command: string, args: readonly string[], rssFile: string) {
   const env = { ...process.env };
-  if (hasGnuTime) return [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args], env] as const;
+  if (hasGnuTime) return [GNU_TIME, ['-f', '%U %S %M', '-o', rssFile, command, ...args], env] as const;
   if (command === process.execPath) {
     return [command, ['--import', PROBE, ...args], { ...env, BENCH_RSS_FILE: rssFile }] as const;
   }
   return [command, [...args], env] as const;
 }
 
-function readRss(file: string): number | undefined {
-  if (!existsSync(file)) return undefined;
-  // GNU time writes "Command exited with non-zero status N" before the figure when the command fails.
+/** Peak memory (GNU time or the probe) and CPU times (GNU time only) of the process that just ended. */
+function readUsage(file: string): { rssKiB?: number; userMs?: number; sysMs?: number } {
+  if (!existsSync(file)) return {};
+  // GNU time writes "Command exited with non-zero status N" before the figures when the command fails.
   const lines = readFileSync(file, 'utf8').trim().split('\n');
   rmSync(file, { force: true });
-  const value = Number(lines.at(-1));
-  return Number.isFinite(value) && value > 0 ? value : undefined;
+  const figures = (lines.at(-1) ?? '').trim().split(/\s+/).map(Number);
+  const rssKiB = figures.at(-1);
+  const out: { rssKiB?: number; userMs?: number; sysMs?: number } = {};
+  if (rssKiB !== undefined && Number.isFinite(rssKiB) && rssKiB > 0) out.rssKiB = rssKiB;
+  if (figures.length === 3 && figures.every(Number.isFinite)) {
+    out.userMs = Math.round((figures[0] as number) * 1000);
+    out.sysMs = Math.round((figures[1] as number) * 1000);
+  }
+  return out;
 }
 
 /** A run that did not do what it should; keeps the sample, as a failure's time and memory are figures too. */
@@ -190,12 +203,15 @@ export function stderrHead(sample: Sample, lines = 15): string {
 export function summarise(samples: readonly Sample[]): Stats {
   const ms = samples.map((s) => s.ms);
   const rss = samples.flatMap((s) => (s.rssKiB === undefined ? [] : [s.rssKiB]));
+  const user = samples.flatMap((s) => (s.userMs === undefined ? [] : [s.userMs]));
+  const sys = samples.flatMap((s) => (s.sysMs === undefined ? [] : [s.sysMs]));
   return {
     runs: samples.length,
     medianMs: median(ms),
     minMs: Math.min(...ms),
     maxMs: Math.max(...ms),
     ...(rss.length > 0 ? { peakRssKiB: Math.max(...rss) } : {}),
+    ...(user.length > 0 ? { medianUserMs: median(user), medianSysMs: median(sys) } : {}),
     samplesMs: ms.map((m) => Math.round(m * 10) / 10),
   };
 }

@@ -172,6 +172,9 @@ function throughputGoal(validate: Measured, ajv: Measured, t: ThroughputResults 
 
 const fmtMs = (ms: number | undefined) =>
   ms === undefined ? '' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 100 ? 1 : 0)} ms`;
+/** Median CPU time in user space + in the kernel; a large kernel share is file-system work. */
+const fmtCpu = (s: Stats) =>
+  s.medianUserMs === undefined ? '' : `${fmtMs(s.medianUserMs)} + ${fmtMs(s.medianSysMs)}`;
 const fmtMiB = (kib: number | undefined) => (kib === undefined ? '' : `${(kib / 1024).toFixed(0)} MiB`);
 
 function fmtValue(value: number | undefined, unit: Goal['unit']): string {
@@ -189,10 +192,10 @@ export function measurementRows(r: Results): string[][] {
     if (o.error !== undefined) {
       const run = o.failedRun;
       const after = run ? ` after ${fmtMs(run.ms)}, ${fmtMiB(run.rssKiB)}` : '';
-      rows.push([label, 'FAILED', '', '', `${firstLine(o.error)}${after}`.slice(0, 110)]);
+      rows.push([label, 'FAILED', '', '', '', `${firstLine(o.error)}${after}`.slice(0, 110)]);
     } else if (o.result) {
       const s = o.result;
-      rows.push([label, fmtMs(s.medianMs), fmtMiB(s.peakRssKiB), String(s.runs), note]);
+      rows.push([label, fmtMs(s.medianMs), fmtCpu(s), fmtMiB(s.peakRssKiB), String(s.runs), note]);
     }
   };
   add('node -e 0', ok(r.nodeBaseline));

@@ -2,6 +2,9 @@
  * `npm run bench`: whole-process benchmarks of the ecs-events CLI and of the package it generates, with the
  * yardsticks they are judged against measured on the same machine in the same run.
  *
+ * Output folders are never deleted between measured runs, only moved aside and deleted at the end (see
+ * trash.ts): leave a minute between two bench runs for the same reason.
+ *
  * Environment:
  *   BENCH_QUICK=1        fewer runs and 100,000 events instead of 1,000,000 (a smoke run)
  *   BENCH_RUNS=N         runs per measurement, for all of them
@@ -20,6 +23,7 @@ import { attempt, killRunning, type Outcome, type Stats } from './measure.js';
 import { computeGoals, goalRows, measurementRows, type Results, table, writeResults } from './report.js';
 import { ROOT, synthesizeSpec, verifySpec, WORK } from './synthesize.js';
 import { benchThroughput, type ThroughputResults } from './throughput.js';
+import { emptyTrash } from './trash.js';
 
 const CATALOGS = { real: 0, '1k': 1_000, '10k': 10_000 } as const;
 type CatalogLabel = keyof typeof CATALOGS;
@@ -146,7 +150,9 @@ async function main(): Promise<void> {
     ...sections,
   };
   const goals = computeGoals(results);
-  console.log(table(['measurement', 'median', 'peak RSS', 'runs', 'note'], measurementRows(results)));
+  console.log(
+    table(['measurement', 'median', 'cpu user+sys', 'peak RSS', 'runs', 'note'], measurementRows(results)),
+  );
   console.log('');
   console.log(table(['status', 'goal', 'value', 'limit', 'ratio', 'note'], goalRows(goals)));
   const paths = writeResults(join(ROOT, 'bench', 'results'), results, goals);
@@ -206,8 +212,11 @@ process.on('SIGINT', () => {
   process.exit(130);
 });
 
-main().catch((error: unknown) => {
-  killRunning();
-  console.error(error instanceof Error ? error.stack : error);
-  process.exitCode = 1;
-});
+main()
+  .catch((error: unknown) => {
+    killRunning();
+    console.error(error instanceof Error ? error.stack : error);
+    process.exitCode = 1;
+  })
+  // Output folders replaced during the run were moved aside (see trash.ts); they go now.
+  .finally(emptyTrash);

@@ -8,10 +8,11 @@
  * that each generates without diagnostics.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument, stringify } from 'yaml';
+import { moveAside } from './trash.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const WORK = join(ROOT, 'bench', '.work');
@@ -41,7 +42,7 @@ export interface SynthesisResult {
 
 /** Writes a spec folder with exactly `names` notification names, built from the spec in `sourceDir`. */
 export function synthesizeSpec(sourceDir: string, targetDir: string, names: number): SynthesisResult {
-  rmSync(targetDir, { recursive: true, force: true });
+  moveAside(targetDir);
   mkdirSync(join(targetDir, 'families'), { recursive: true });
   cpSync(join(sourceDir, 'catalog.yaml'), join(targetDir, 'catalog.yaml'));
   // The catalog's sources point into sources/; keep them so that the copy is a complete spec folder.
@@ -155,7 +156,7 @@ function renameInJson(text: string, discriminator: string, from: string, to: str
 
 /** Generates `specDir` into `outDir` and fails loudly on any diagnostic; `nodeFlags` go to node. */
 export function verifySpec(specDir: string, outDir: string, nodeFlags: readonly string[] = []): void {
-  rmSync(outDir, { recursive: true, force: true });
+  moveAside(outDir);
   const args = [...nodeFlags, CLI, 'generate', '--spec', specDir, '--out', outDir, '--brief'];
   const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0 || run.stderr.trim() !== '') {
@@ -175,7 +176,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const result = synthesizeSpec(join(ROOT, 'spec'), join(WORK, `spec-${label}`), names);
     const outDir = join(WORK, `verify-${label}`);
     verifySpec(result.dir, outDir, heap);
-    rmSync(outDir, { recursive: true, force: true });
+    moveAside(outDir);
     console.log(
       `${relative(ROOT, result.dir)}: ${result.names} names in ${result.families} families, generates cleanly`,
     );
