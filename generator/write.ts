@@ -16,7 +16,7 @@ export const MARKER_FILE = '.generated';
 
 /** File-system operations used by the write stage; tests replace them to inject faults. */
 export interface WriteFs {
-  writeFileSync(path: string, data: string): void;
+  writeFileSync(path: string, data: string | Uint8Array): void;
   renameSync(from: string, to: string): void;
   unlinkSync(path: string): void;
   mkdirSync(path: string, options: { recursive: true }): unknown;
@@ -58,9 +58,9 @@ export function listFiles(dir: string): string[] {
   return out.sort(compareStrings);
 }
 
-function sameBytes(path: string, contents: string): boolean {
+function sameBytes(path: string, bytes: Buffer): boolean {
   try {
-    return nodeFs.readFileSync(path, 'utf8') === contents;
+    return nodeFs.readFileSync(path).equals(bytes);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw new ToolError(`cannot read ${path}: ${errorReason(error)}`, 2);
@@ -88,9 +88,10 @@ export function openCheck(outDir: string) {
   return {
     add(path: string, contents: string): void {
       seen.add(path);
-      hashes.set(path, hashText(contents));
+      const bytes = Buffer.from(contents, 'utf8');
+      hashes.set(path, hashText(bytes));
       if (!existing.has(path)) missing.push(path);
-      else if (!sameBytes(join(outDir, path), contents)) stale.push(path);
+      else if (!sameBytes(join(outDir, path), bytes)) stale.push(path);
     },
     finish(): Drift & { digest: string } {
       const orphaned = [...existing].filter((p) => !seen.has(p));
@@ -142,44 +143,94 @@ export function writeOutput(
   return session.commit();
 }
 
-/** A write of the output folder, fed one file at a time; nothing changes in the folder before `commit`. */
-export function openOutput(outDir: string, fs: WriteFs = nodeFs) {
-  removeStaleStaging(outDir);
-  const staging = `${dirname(outDir)}/.${basename(outDir)}.ecs-events-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const existing = new Set(listFiles(outDir));
-  const seen = new Set<string>();
-  const hashes = new Map<string, string>();
-  const changed: string[] = [];
-  let unchanged = 0;
+/** Where a write session puts new contents: enough for another thread to stage files of the same session. */
+export interface StageTarget {
+  readonly outDir: string;
+  readonly staging: string;
+  /** Files in the output folder when the session opened. */
+  readonly existing: ReadonlySet<string>;
+}
+
+/** What staging one file found: its digest, and whether it differs from the output folder's copy. */
+export interface Staged {
+  readonly hash: string;
+  readonly changed: boolean;
+}
+
+/**
+ * Stages files into `target.staging` (files whose bytes the output folder already holds are skipped). A
+ * failed write throws a ToolError; the staging folder is left for the session to remove.
+ */
+export function createStager(target: StageTarget, fs: WriteFs = nodeFs) {
   const made = new Set<string>();
   const ensureDir = (dir: string) => {
     if (made.has(dir)) return undefined;
     made.add(dir);
     return fs.mkdirSync(dir, { recursive: true });
   };
+  return {
+    ensureDir,
+    stage(path: string, contents: string): Staged {
+      // Encoded once: the digest, the comparison and the write all use these bytes.
+      const bytes = Buffer.from(contents, 'utf8');
+      const hash = hashText(bytes);
+      if (target.existing.has(path) && sameBytes(join(target.outDir, path), bytes)) {
+        return { hash, changed: false };
+      }
+      const temp = join(target.staging, 'new', path);
+      try {
+        ensureDir(dirname(temp));
+        fs.writeFileSync(temp, bytes);
+      } catch (error) {
+        throw new ToolError(
+          `cannot write ${join(target.outDir, path)}: ${errorReason(error)}; ${target.outDir} is unchanged`,
+          2,
+        );
+      }
+      return { hash, changed: true };
+    },
+  };
+}
+
+/** A write of the output folder, fed one file at a time; nothing changes in the folder before `commit`. */
+export function openOutput(outDir: string, fs: WriteFs = nodeFs) {
+  removeStaleStaging(outDir);
+  const staging = `${dirname(outDir)}/.${basename(outDir)}.ecs-events-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const existing = new Set(listFiles(outDir));
+  const target: StageTarget = { outDir, staging, existing };
+  const stager = createStager(target, fs);
+  const seen = new Set<string>();
+  const hashes = new Map<string, string>();
+  const changed: string[] = [];
+  let unchanged = 0;
   const fail = (what: string, path: string, error: unknown): never => {
     removeTree(staging);
     throw new ToolError(`cannot ${what} ${path}: ${errorReason(error)}; ${outDir} is unchanged`, 2);
   };
+  const record = (path: string, staged: Staged) => {
+    if (seen.has(path)) throw new Error(`two outputs write ${path}`);
+    seen.add(path);
+    hashes.set(path, staged.hash);
+    if (staged.changed) changed.push(path);
+    else unchanged++;
+  };
   return {
+    /** Where this session stages files, for a worker that stages some of them (see `record`). */
+    target,
     /** Stages one file (unless the folder already holds these bytes). */
     add(path: string, contents: string): void {
       if (seen.has(path)) throw new Error(`two outputs write ${path}`);
-      seen.add(path);
-      hashes.set(path, hashText(contents));
-      if (existing.has(path) && sameBytes(join(outDir, path), contents)) {
-        unchanged++;
-        return;
-      }
-      const temp = join(staging, 'new', path);
+      let staged: Staged;
       try {
-        ensureDir(dirname(temp));
-        fs.writeFileSync(temp, contents);
+        staged = stager.stage(path, contents);
       } catch (error) {
-        fail('write', join(outDir, path), error);
+        removeTree(staging);
+        throw error;
       }
-      changed.push(path);
+      record(path, staged);
     },
+    /** Counts a file that another thread staged into `target`. */
+    record,
     /** Forgets everything staged. */
     abort(): void {
       removeTree(staging);
@@ -205,7 +256,7 @@ export function openOutput(outDir: string, fs: WriteFs = nodeFs) {
         orphans,
         existing,
         replaceAll: existing.size === 0,
-        ensureDir,
+        ensureDir: stager.ensureDir,
         fail,
       });
       removeTree(staging);

@@ -10,6 +10,24 @@ const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+/**
+ * Remembers a pure text function's results. Docs repeat the same texts on many pages (every page's envelope
+ * table, every enum label); a lookup costs far less than the chain of replacements. The table is emptied when
+ * it grows large, so memory stays bounded.
+ */
+function memo(compute: (text: string) => string): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let out = seen.get(text);
+    if (out === undefined) {
+      if (seen.size >= 50_000) seen.clear();
+      out = compute(text);
+      seen.set(text, out);
+    }
+    return out;
+  };
+}
+
 function codePoint(ch: string): string {
   return `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`;
 }
@@ -64,8 +82,8 @@ export function isIdentifier(name: string): boolean {
  * Text for Markdown prose: characters that Markdown, HTML or a Vue-based site would interpret are escaped,
  * and no line can start a heading, list, quote or code block.
  */
-export function mdText(text: string): string {
-  return text
+export const mdText = memo((text: string): string =>
+  text
     .replace(INVISIBLE, codePoint)
     .replace(/[\\`*_{}[\]()#+!|~>=]/g, '\\$&')
     .replace(/&/g, '&amp;')
@@ -77,8 +95,8 @@ export function mdText(text: string): string {
         .replace(/^-/, '\\-')
         .replace(/^(\d+)([.)])/, '$1\\$2'),
     )
-    .join('\n');
-}
+    .join('\n'),
+);
 
 /** Markdown prose on one line (headings, list items): line breaks become spaces. */
 export function mdLine(text: string): string {
@@ -86,26 +104,24 @@ export function mdLine(text: string): string {
 }
 
 /** Text for a Markdown table cell: as mdText, with line breaks turned into <br> so the row stays one line. */
-export function mdCell(text: string): string {
-  return mdText(text)
+export const mdCell = memo((text: string): string =>
+  mdText(text)
     .split(LINE_BREAKS)
     .map((line) => line.trim())
-    .join('<br>');
-}
+    .join('<br>'),
+);
 
 /** Inline code in Markdown: a backtick fence longer than any run of backticks inside. */
-export function mdCode(text: string): string {
+export const mdCode = memo((text: string): string => {
   const single = text.replace(LINE_BREAKS, ' ').replace(INVISIBLE, codePoint);
   const longest = Math.max(0, ...[...single.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = single.startsWith('`') || single.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${single}${pad}${fence}`;
-}
+});
 
 /** Inline code inside a Markdown table cell: as mdCode, with pipes escaped (GFM splits cells first). */
-export function mdCodeCell(text: string): string {
-  return mdCode(text).replace(/\|/g, '\\|');
-}
+export const mdCodeCell = memo((text: string): string => mdCode(text).replace(/\|/g, '\\|'));
 
 /** A fenced code block whose fence cannot be closed by the content. */
 export function mdFence(text: string, language = ''): string {

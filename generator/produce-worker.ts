@@ -1,0 +1,59 @@
+/**
+ * The worker side of a parallel write (see produce.ts): runs the emitters it is given by name over a copy of
+ * the catalog and stages their files into the session's staging folder, then reports each file's digest and
+ * whether it changed. It never touches the output folder itself: committing stays with the main thread.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Assets } from './assets.js';
+import type { Catalog } from './catalog.js';
+import { ToolError } from './diagnostics.js';
+import { EMITTERS, emitEach } from './emit/index.js';
+import { collectGarbage } from './gc.js';
+import { createStager, type StageTarget } from './write.js';
+
+export interface WorkerInput {
+  readonly catalog: Catalog;
+  readonly assets: Assets;
+  readonly target: StageTarget;
+  /** Names of the emitters to run, from EMITTERS. */
+  readonly emitters: readonly string[];
+  /** Collect garbage every this many files (0: never). */
+  readonly collectEvery: number;
+}
+
+/** One staged file: path, digest, changed. */
+export type StagedFile = readonly [string, string, boolean];
+
+export type WorkerOutput =
+  | { readonly staged: readonly StagedFile[] }
+  | { readonly error: { readonly message: string; readonly exitCode?: number } };
+
+async function run(input: WorkerInput): Promise<StagedFile[]> {
+  const chosen = input.emitters.map((name) => {
+    const emitter = EMITTERS.find((e) => e.name === name);
+    if (!emitter) throw new Error(`no emitter named "${name}"`);
+    return emitter;
+  });
+  const stager = createStager(input.target);
+  const staged: StagedFile[] = [];
+  for await (const [path, contents] of emitEach(input.catalog, input.assets, chosen)) {
+    const { hash, changed } = stager.stage(path, contents);
+    staged.push([path, hash, changed]);
+    if (input.collectEvery > 0 && staged.length % input.collectEvery === 0) collectGarbage(true);
+  }
+  return staged;
+}
+
+const port = parentPort;
+if (port) {
+  run(workerData as WorkerInput).then(
+    (staged) => port.postMessage({ staged } satisfies WorkerOutput),
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      const exitCode = error instanceof ToolError ? error.exitCode : undefined;
+      port.postMessage({
+        error: { message, ...(exitCode === undefined ? {} : { exitCode }) },
+      } satisfies WorkerOutput);
+    },
+  );
+}
