@@ -1,6 +1,8 @@
 /**
- * The generator's side: for one catalog, `generate` into an empty folder, `generate` with nothing changed,
- * `check`, and `generate` after one label was edited; beside them json-schema-to-typescript's CLI over the
+ * The generator's side: for one catalog, `generate` into an empty folder (cold: `--no-cache`, so the spec is
+ * parsed, validated and modelled; and again with the model cached from an earlier run, as when only the
+ * output folder was emptied), `generate` with nothing changed, `check`, and `generate` after one label was
+ * edited; beside them json-schema-to-typescript's CLI over the
  * same per-name schemas, as a yardstick for type generation alone.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -40,6 +42,8 @@ export interface CatalogResults {
   readonly names: number;
   readonly files?: number;
   readonly generateEmpty: Outcome<Stats>;
+  /** Into an empty folder with the spec's model read from the cache (the spec did not change). */
+  readonly generateEmptyCached?: Outcome<Stats>;
   /** Only when generate ran out of memory with node's default heap: the same with a larger heap. */
   readonly largeHeap?: { readonly flag: string; readonly generateEmpty: Outcome<Stats> };
   readonly generateNoChange: Outcome<Stats>;
@@ -79,6 +83,12 @@ export async function benchCatalog(catalog: Catalog, plan: GeneratorPlan): Promi
     nodeFlags: [],
   };
   const { generateEmpty, largeHeap } = await firstGenerate(ctx);
+  const generateEmptyCached = await step(ctx, 'generate into an empty folder, model cached', async () => {
+    // One unmeasured run fills the cache (the cold runs above do not read it, but do write it).
+    await repeat(NODE, generateArgs(ctx), { ...ctx.common, runs: 1, expect: expectClean });
+    const before = () => moveAside(ctx.catalog.outDir);
+    return (await repeat(NODE, generateArgs(ctx), { ...ctx.common, before, expect: expectClean })).stats;
+  });
   const generateNoChange = await step(ctx, 'generate, nothing changed', async () => {
     const expect = (s: Sample) => expectWritten(s, (n) => n === 0, 'nothing written');
     return (await repeat(NODE, generateArgs(ctx), { ...ctx.common, expect })).stats;
@@ -94,14 +104,20 @@ export async function benchCatalog(catalog: Catalog, plan: GeneratorPlan): Promi
   const json2tsNoFormat = await step(ctx, 'json2ts --no-format', () =>
     benchJson2ts(catalog, ['--no-format'], ctx.common),
   );
-  const rss = [generateEmpty, largeHeap?.generateEmpty, generateNoChange, check, editOne].flatMap(
-    (o) => o?.result?.peakRssKiB ?? o?.failedRun?.rssKiB ?? [],
-  );
+  const rss = [
+    generateEmpty,
+    largeHeap?.generateEmpty,
+    generateEmptyCached,
+    generateNoChange,
+    check,
+    editOne,
+  ].flatMap((o) => o?.result?.peakRssKiB ?? o?.failedRun?.rssKiB ?? []);
   return {
     label: catalog.label,
     names: catalog.names,
     ...(ctx.files === undefined ? {} : { files: ctx.files }),
     generateEmpty,
+    generateEmptyCached,
     ...(largeHeap ? { largeHeap } : {}),
     generateNoChange,
     check,
@@ -138,7 +154,7 @@ function generateArgs(ctx: Context): string[] {
 async function firstGenerate(ctx: Context) {
   const emptyRun = async () => {
     const before = () => moveAside(ctx.catalog.outDir);
-    const { stats, samples } = await repeat(NODE, generateArgs(ctx), {
+    const { stats, samples } = await repeat(NODE, [...generateArgs(ctx), '--no-cache'], {
       ...ctx.common,
       before,
       expect: expectClean,

@@ -202,9 +202,10 @@ export function measurementRows(r: Results): string[][] {
   for (const c of r.catalogs) {
     const p = `${c.label} (${c.names} names)`;
     const files = c.files === undefined ? '' : `${c.files} files`;
-    add(`${p}: generate, empty folder`, c.generateEmpty, c.largeHeap ? '' : files);
+    add(`${p}: generate, empty folder (cold)`, c.generateEmpty, c.largeHeap ? '' : files);
     if (c.largeHeap)
       add(`${p}: generate, empty folder, ${c.largeHeap.flag}`, c.largeHeap.generateEmpty, files);
+    add(`${p}: generate, empty folder, model cached`, c.generateEmptyCached);
     add(`${p}: generate, nothing changed`, c.generateNoChange);
     add(`${p}: check`, c.check);
     const edit = c.editOne.result;

@@ -19,6 +19,7 @@ import {
 } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import { compareStrings } from './diagnostics.js';
 import { isInside, MAX_FILE_BYTES } from './spec-files.js';
 import { toolkitRoot } from './toolkit.js';
@@ -128,34 +129,36 @@ export function remember(outDir: string, key: string | undefined, outputs: strin
 }
 
 /**
- * A value derived from the spec (the validators' data table, say), cached under the spec's input key, so
- * that commands which only need it skip parsing and validating the spec when it has not changed.
+ * A value derived from the spec (the validated model, the validators' data table), cached under the spec's
+ * input key, so that commands which only need it skip parsing and validating the spec when it has not
+ * changed. Stored with V8's serializer: it keeps shared objects shared, so a 10,000-name model is 54 MB and
+ * reads back in about 0.4 s, where JSON took 195 MB and 1.9 s.
  */
 export async function cachedDerived<T>(
   specDir: string,
   kind: string,
   build: () => Promise<T | undefined>,
-  worthKeeping: (value: T) => boolean = () => true,
 ): Promise<T | undefined> {
   const key = inputKey(specDir, [kind]);
   const modules = join(toolkitRoot(), 'node_modules');
   const path =
     key && existsSync(modules)
-      ? join(modules, '.cache', 'ecs-events', `${hashText(kind).slice(0, 8)}-${key.slice(0, 32)}.json`)
+      ? join(modules, '.cache', 'ecs-events', `${hashText(kind).slice(0, 8)}-${key.slice(0, 32)}.bin`)
       : undefined;
   if (path && existsSync(path)) {
     try {
-      return JSON.parse(readFileSync(path, 'utf8')) as T;
+      return deserialize(readFileSync(path)) as T;
     } catch {
       // A damaged entry is rebuilt below.
     }
   }
   const value = await build();
-  if (path && value !== undefined && worthKeeping(value)) {
+  if (path && value !== undefined) {
     try {
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(value));
+      writeFileSync(`${path}.${process.pid}.tmp`, serialize(value));
       renameSync(`${path}.${process.pid}.tmp`, path);
+      pruneCache();
     } catch {
       // Only the next run's speed depends on it.
     }
@@ -165,18 +168,26 @@ export async function cachedDerived<T>(
 
 /** Cache entries kept; older ones are removed when a new one is written (tests and benches make many). */
 const MAX_ENTRIES = 400;
+/** Bytes the cache folder may hold (a large catalog's model is tens of MB). */
+const MAX_BYTES = 512 * 2 ** 20;
 
-/** Keeps the cache folder small: removes the oldest entries beyond MAX_ENTRIES. */
+/** Keeps the cache folder small: removes the oldest entries beyond MAX_ENTRIES or MAX_BYTES. */
 export function pruneCache(): void {
   const dir = join(toolkitRoot(), 'node_modules', '.cache', 'ecs-events');
   try {
     const entries = readdirSync(dir)
-      .filter((name) => name.endsWith('.json'))
-      .map((name) => ({ name, at: statSync(join(dir, name)).mtimeMs }));
-    if (entries.length <= MAX_ENTRIES) return;
-    entries.sort((a, b) => a.at - b.at);
-    for (const entry of entries.slice(0, entries.length - MAX_ENTRIES / 2))
-      rmSync(join(dir, entry.name), { force: true });
+      .filter((name) => name.endsWith('.json') || name.endsWith('.bin'))
+      .map((name) => {
+        const stat = statSync(join(dir, name));
+        return { name, at: stat.mtimeMs, size: stat.size };
+      })
+      // Newest first; ties by name, so that every run removes the same entries.
+      .sort((a, b) => b.at - a.at || compareStrings(a.name, b.name));
+    let bytes = 0;
+    entries.forEach((entry, index) => {
+      bytes += entry.size;
+      if (index >= MAX_ENTRIES || bytes > MAX_BYTES) rmSync(join(dir, entry.name), { force: true });
+    });
   } catch {
     // Pruning is housekeeping; nothing depends on it.
   }

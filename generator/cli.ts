@@ -147,11 +147,9 @@ async function runGenerate(options: Options, io: Io, check: boolean): Promise<nu
     if (!built.catalog) failed = built;
     return built.catalog;
   };
-  // A large model costs more to serialize than to rebuild, and its text would double the peak memory.
-  const small = (model: { events: readonly unknown[] }) => model.events.length <= 2000;
   const catalog = options['no-cache']
     ? await build()
-    : await cachedDerived(specDir, `model:${basename(specDir)}`, build, small);
+    : await cachedDerived(specDir, `model:${basename(specDir)}`, build);
   if (!catalog) {
     const diagnostics = failed?.diagnostics ?? [];
     for (const d of diagnostics) {
