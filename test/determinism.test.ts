@@ -3,9 +3,12 @@
  * another time zone and locale.
  */
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { loadAssets } from '../generator/assets.js';
+import { templateDigest } from '../generator/emit/templates.js';
 import { generateFiles } from '../generator/pipeline.js';
 import { ROOT, realOutput, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
 
@@ -29,6 +32,17 @@ for (const env of [
 test('a model read back from the cache gives the same bytes as a fresh one', () => {
   assertSameBytes({}, true);
   assertSameBytes({}, true);
+});
+
+test('the built CLI renders templates precompiled from their current sources', () => {
+  // So the runs above compare the build's precompiled templates with templates compiled at run time.
+  const built = createRequire(import.meta.url)(join(ROOT, 'dist/generator/templates.compiled.cjs')) as Record<
+    string,
+    { digest: string; spec: unknown }
+  >;
+  const sources = [...loadAssets().templates].filter(([path]) => path.endsWith('.hbs'));
+  assert.equal(Object.keys(built).sort(), sources.map(([path]) => path).sort());
+  for (const [path, source] of sources) assert.is(built[path]?.digest, templateDigest(source), path);
 });
 
 /** Generates with the built CLI in a fresh folder under `env`, and compares with the in-memory files. */

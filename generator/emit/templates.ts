@@ -3,12 +3,51 @@
  * already escaped for the context it lands in, so templates are compiled without Handlebars' own HTML
  * escaping, in strict mode (a missing view-model field is an error, not an empty string).
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type HandlebarsType from 'handlebars';
 import type { Assets } from '../assets.js';
 
+const require = createRequire(import.meta.url);
 const compiled = new Map<string, HandlebarsType.TemplateDelegate>();
 let handlebars: typeof HandlebarsType | undefined;
+
+/** How every template is compiled (at build time by compile-templates.ts, or here). */
+export const TEMPLATE_OPTIONS = { noEscape: true, strict: true } as const;
+
+/** The digest that ties a precompiled template to its source. */
+export function templateDigest(source: string): string {
+  return createHash('sha256').update(source).digest('hex');
+}
+
+type Precompiled = Readonly<
+  Record<string, { digest: string; spec: Parameters<typeof HandlebarsType.template>[0] }>
+>;
+
+let precompiled: Precompiled | undefined;
+
+/** The build's precompiled templates (see compile-templates.ts); none when running from the sources. */
+function precompiledTemplates(): Precompiled {
+  if (precompiled) return precompiled;
+  try {
+    precompiled = require('../templates.compiled.cjs') as Precompiled;
+  } catch {
+    precompiled = {};
+  }
+  return precompiled;
+}
+
+/** A template from the build when its source is unchanged since, compiled now otherwise. */
+function compileTemplate(path: string, source: string): HandlebarsType.TemplateDelegate {
+  const built = precompiledTemplates()[path];
+  // Loaded on first use: runs with nothing to render should not pay for it.
+  if (built && built.digest === templateDigest(source)) {
+    const runtime = require('handlebars/runtime') as typeof HandlebarsType;
+    return runtime.template(built.spec);
+  }
+  handlebars ??= require('handlebars') as typeof HandlebarsType;
+  return handlebars.compile(source, TEMPLATE_OPTIONS);
+}
 
 /** Forgets compiled templates (watch mode, after a template changed). */
 export function resetTemplates(): void {
@@ -21,9 +60,7 @@ export function renderTemplate(assets: Assets, path: string, view: unknown): str
   if (!template) {
     const source = assets.templates.get(path);
     if (source === undefined) throw new Error(`template not found: templates/${path}`);
-    // Loaded on first use: runs with nothing to render should not pay for it.
-    handlebars ??= createRequire(import.meta.url)('handlebars') as typeof HandlebarsType;
-    template = handlebars.compile(source, { noEscape: true, strict: true });
+    template = compileTemplate(path, source);
     compiled.set(path, template);
   }
   return template(view);
