@@ -15,6 +15,7 @@ import {
   readSpecText,
   tooDeepAt,
 } from './spec-files.js';
+import { canRunInParallel, spawnWorker, workerResult } from './workers.js';
 
 export { MAX_FILE_BYTES };
 
@@ -40,8 +41,134 @@ export interface LoadResult {
 /** Aliases expanded per file beyond this count are taken for an alias bomb. */
 const MAX_ALIAS_COUNT = 1000;
 
+/** A spec file to read, and how its path is shown. */
+export interface FileToLoad {
+  readonly path: string;
+  readonly displayPath: string;
+  readonly real: string;
+}
+
+type Listing =
+  | { readonly done: LoadResult }
+  | { readonly toLoad: readonly (FileToLoad | Diagnostic)[]; readonly done?: undefined };
+
 /** Reads and parses every `*.yaml` / `*.yml` file under `specDir`, in a stable order. */
 export function loadSpec(specDir: string, displayDir: string = specDir): LoadResult {
+  const listing = listSpec(specDir, displayDir);
+  if (listing.done) return listing.done;
+  const diagnostics: Diagnostic[] = [];
+  const files: SpecFile[] = [];
+  for (const entry of listing.toLoad) {
+    if ('code' in entry) diagnostics.push(entry);
+    else files.push(loadFile(entry.path, entry.displayPath, entry.real, diagnostics));
+  }
+  return { specDir, files, diagnostics };
+}
+
+/**
+ * As loadSpec, with the files shared between this thread and a worker when the spec is large (see
+ * PARALLEL_BYTES); the result is the same, except that each file the worker parsed is parsed again here
+ * only if a later stage asks for its syntax tree (to point at a node in a diagnostic).
+ */
+export async function loadSpecFiles(
+  specDir: string,
+  displayDir: string = specDir,
+  options: LoadOptions = {},
+): Promise<LoadResult> {
+  const listing = listSpec(specDir, displayDir);
+  if (listing.done) return listing.done;
+  const sized = listing.toLoad.map((entry) => ({ entry, bytes: 'code' in entry ? 0 : sizeOf(entry.real) }));
+  const total = sized.reduce((sum, s) => sum + s.bytes, 0);
+  const parallel = options.parallel ?? (total >= PARALLEL_BYTES && canRunInParallel());
+  if (!parallel || sized.length < 2) return loadSpec(specDir, displayDir);
+  // Every other file by size goes to the worker, so that both halves hold about as many bytes.
+  const order = sized
+    .map((s, index) => ({ ...s, index }))
+    .sort((a, b) => b.bytes - a.bytes || a.index - b.index);
+  const remote = new Set(order.filter((_, rank) => rank % 2 === 1).map((s) => s.index));
+  const worker = spawnWorker(
+    'load-worker',
+    listing.toLoad.filter((entry, index) => remote.has(index) && !('code' in entry)),
+  );
+  const parsed = workerResult<ParsedFile[]>(worker);
+  parsed.catch(() => {});
+  const local = new Map<number, { file: SpecFile; diagnostics: Diagnostic[] }>();
+  listing.toLoad.forEach((entry, index) => {
+    if (remote.has(index) || 'code' in entry) return;
+    const diagnostics: Diagnostic[] = [];
+    local.set(index, { file: loadFile(entry.path, entry.displayPath, entry.real, diagnostics), diagnostics });
+  });
+  const fromWorker = (await parsed).values();
+  const diagnostics: Diagnostic[] = [];
+  const files: SpecFile[] = [];
+  listing.toLoad.forEach((entry, index) => {
+    if ('code' in entry) {
+      diagnostics.push(entry);
+      return;
+    }
+    const loaded = remote.has(index) ? detached(fromWorker.next().value as ParsedFile) : local.get(index);
+    if (!loaded) return;
+    files.push(loaded.file);
+    diagnostics.push(...loaded.diagnostics);
+  });
+  return { specDir, files, diagnostics };
+}
+
+export interface LoadOptions {
+  /** Share the files with a worker thread; by default, for specs of PARALLEL_BYTES or more. */
+  readonly parallel?: boolean;
+}
+
+/** Specs of at least this many bytes are parsed by two threads (the YAML parser reads a few MB/s). */
+const PARALLEL_BYTES = 1024 * 1024;
+
+function sizeOf(real: string): number {
+  try {
+    return statSync(real).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** What a worker sends back for one file: everything but the syntax tree and the position function. */
+export interface ParsedFile {
+  readonly path: string;
+  readonly displayPath: string;
+  readonly text: string;
+  readonly data: unknown;
+  /** Whether the file has a syntax tree (false when it could not be read, or nests too deep). */
+  readonly parsed: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Loads one file for a worker (see load-worker.ts). */
+export function loadForWorker(entry: FileToLoad): ParsedFile {
+  const diagnostics: Diagnostic[] = [];
+  const file = loadFile(entry.path, entry.displayPath, entry.real, diagnostics);
+  const { path, displayPath, text, data } = file;
+  return { path, displayPath, text, data, parsed: file.doc !== undefined, diagnostics };
+}
+
+/** A file parsed by a worker; its syntax tree is parsed again from its text the first time it is read. */
+function detached(parsed: ParsedFile): { file: SpecFile; diagnostics: Diagnostic[] } {
+  const { path, displayPath, text, data } = parsed;
+  let doc: Document.Parsed | undefined;
+  const file: SpecFile = {
+    path,
+    displayPath,
+    text,
+    data,
+    position: lineIndex(text),
+    get doc() {
+      if (parsed.parsed) doc ??= parseSpecText(text);
+      return doc;
+    },
+  };
+  return { file, diagnostics: [...parsed.diagnostics] };
+}
+
+/** The spec files to load and the diagnostics of entries that cannot be, in order; or the whole result. */
+function listSpec(specDir: string, displayDir: string): Listing {
   const top = { file: displayDir, line: 0, column: 0 };
   let isDir = false;
   try {
@@ -49,27 +176,24 @@ export function loadSpec(specDir: string, displayDir: string = specDir): LoadRes
   } catch {
     isDir = false;
   }
-  if (!isDir)
-    return {
-      specDir,
-      files: [],
-      diagnostics: [createDiagnostic('spec-dir-missing', { dir: displayDir }, top)],
-    };
+  const stop = (diagnostic: Diagnostic) => ({ done: { specDir, files: [], diagnostics: [diagnostic] } });
+  if (!isDir) return stop(createDiagnostic('spec-dir-missing', { dir: displayDir }, top));
   const found = findSpecFiles(specDir);
-  if (found.length === 0)
-    return { specDir, files: [], diagnostics: [createDiagnostic('no-spec-files', { dir: displayDir }, top)] };
-  const diagnostics: Diagnostic[] = [];
-  const files: SpecFile[] = [];
-  for (const entry of found) {
-    const displayPath = join(displayDir, entry.path);
-    const whole = { file: displayPath, line: 0, column: 0 };
-    if (entry.kind === 'outside')
-      diagnostics.push(createDiagnostic('ref-outside-spec', { ref: entry.path }, whole));
-    else if (entry.kind === 'unreadable')
-      diagnostics.push(createDiagnostic('io-error', { reason: entry.reason }, whole));
-    else files.push(loadFile(entry.path, displayPath, entry.real, diagnostics));
-  }
-  return { specDir, files, diagnostics };
+  if (found.length === 0) return stop(createDiagnostic('no-spec-files', { dir: displayDir }, top));
+  return {
+    toLoad: found.map((entry) => {
+      const displayPath = join(displayDir, entry.path);
+      const whole = { file: displayPath, line: 0, column: 0 };
+      if (entry.kind === 'outside') return createDiagnostic('ref-outside-spec', { ref: entry.path }, whole);
+      if (entry.kind === 'unreadable') return createDiagnostic('io-error', { reason: entry.reason }, whole);
+      return { path: entry.path, displayPath, real: entry.real };
+    }),
+  };
+}
+
+/** Parses spec text, with the options every spec file is parsed with. */
+function parseSpecText(text: string): Document.Parsed {
+  return parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
 }
 
 function unparsed(path: string, displayPath: string, text = ''): SpecFile {
@@ -96,7 +220,7 @@ function loadFile(path: string, displayPath: string, real: string, diagnostics: 
     );
     return unparsed(path, displayPath, text);
   }
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseSpecText(text);
   const problems = [...doc.errors, ...doc.warnings];
   for (const problem of problems) {
     diagnostics.push(

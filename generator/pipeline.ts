@@ -9,7 +9,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { sortDiagnostics } from './diagnostics.js';
 import { EMITTERS, type Emitter, emitAll } from './emit/index.js';
 import { collectGarbage } from './gc.js';
-import { loadSpec } from './load.js';
+import { type LoadOptions, loadSpecFiles } from './load.js';
 import { buildModel } from './model.js';
 import { createRuleContext } from './validate-context.js';
 import { readExamples } from './validate-examples.js';
@@ -31,8 +31,12 @@ export interface GenerateResult extends CatalogResult {
 }
 
 /** Loads, validates and models the spec in `specDir`; `displayDir` is how its path is shown. */
-export async function buildCatalog(specDir: string, displayDir: string = specDir): Promise<CatalogResult> {
-  const loaded = loadSpec(specDir, displayDir);
+export async function buildCatalog(
+  specDir: string,
+  displayDir: string = specDir,
+  options: LoadOptions = {},
+): Promise<CatalogResult> {
+  const loaded = await loadSpecFiles(specDir, displayDir, options);
   const large = loaded.files.length > LARGE_SPEC_FILES;
   collectGarbage(large);
   const sources = new Map(loaded.files.map((f) => [f.displayPath, f.text]));

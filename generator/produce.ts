@@ -5,10 +5,6 @@
  * stages their files into the same staging folder while the main thread runs the others; the commit stays
  * all-or-nothing.
  */
-import { availableParallelism } from 'node:os';
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { loadAssets } from './assets.js';
 import type { Catalog } from './catalog.js';
 import { ToolError } from './diagnostics.js';
@@ -16,6 +12,7 @@ import { EMITTERS, type Emitter, emitEach } from './emit/index.js';
 import { collectGarbage } from './gc.js';
 import { withLock } from './lock.js';
 import type { StagedFile, WorkerInput, WorkerOutput } from './produce-worker.js';
+import { canRunInParallel, spawnWorker, workerResult } from './workers.js';
 import {
   assertOwnedOutput,
   type Drift,
@@ -64,8 +61,7 @@ export function writeCatalog(
     assertOwnedOutput(outDir, force);
     const assets = loadAssets();
     const session = openOutput(outDir);
-    const parallel =
-      options.parallel ?? (catalog.events.length >= PARALLEL_CATALOG && availableParallelism() > 1);
+    const parallel = options.parallel ?? (catalog.events.length >= PARALLEL_CATALOG && canRunInParallel());
     // Only the toolkit's own emitters can run in the worker: it finds them by name.
     const remote = parallel
       ? emitters.filter((e) => PARALLEL_EMITTERS.has(e.name) && EMITTERS.includes(e))
@@ -109,46 +105,18 @@ interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** The worker module beside this one: compiled JavaScript, or TypeScript when run from source with tsx. */
-function workerEntry(): URL {
-  const ext = extname(fileURLToPath(import.meta.url));
-  return new URL(`./produce-worker${ext}`, import.meta.url);
-}
-
-function spawnWorker(input: WorkerInput): Worker {
-  const entry = workerEntry();
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: input });
-  // From source (tests): node's --import hooks do not reach workers, so the worker registers tsx itself.
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(code, { eval: true, workerData: input });
-}
-
 function startWorker(input: WorkerInput & { target: StageTarget }): RunningWorker {
-  const worker = spawnWorker(input);
+  const worker = spawnWorker('produce-worker', input);
   let failure: Error | undefined;
-  let settled = false;
-  const result = new Promise<readonly StagedFile[]>((resolve, reject) => {
-    const fail = (error: Error) => {
-      if (settled) return;
-      settled = true;
-      failure = error;
-      reject(error);
-    };
-    worker.once('message', (message: WorkerOutput) => {
-      if ('staged' in message) {
-        settled = true;
-        resolve(message.staged);
-      } else {
-        const { message: text, exitCode } = message.error;
-        fail(exitCode === undefined ? new Error(text) : new ToolError(text, exitCode));
-      }
-    });
-    worker.once('error', fail);
-    worker.once('exit', (code) => fail(new Error(`the write worker exited with code ${code}`)));
+  const result = workerResult<WorkerOutput>(worker).then((message) => {
+    if ('staged' in message) return message.staged;
+    const { message: text, exitCode } = message.error;
+    throw exitCode === undefined ? new Error(text) : new ToolError(text, exitCode);
   });
-  // Awaited after the main thread's own files; marked handled so that an early failure is not fatal.
-  result.catch(() => {});
+  // Awaited after the main thread's own files; an early failure is kept for throwIfFailed, not fatal.
+  result.catch((error: Error) => {
+    failure = error;
+  });
   return {
     result,
     throwIfFailed() {

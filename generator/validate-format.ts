@@ -13,7 +13,7 @@ export async function validateFormat(files: readonly SpecFile[]): Promise<Diagno
   const validate = await formatValidator();
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
-    if (!file.doc || file.data === undefined) continue;
+    if (file.data === undefined) continue;
     if (validate(file.data)) continue;
     const seen = new Set<string>();
     for (const error of validate.errors ?? []) {

@@ -1,16 +1,20 @@
 /**
- * The parallel write of large catalogs: a worker thread stages some emitters' files while the main thread
- * stages the others. Forced on for the real catalog here, it must give the same bytes as the one-thread
- * write, and a failure on either side must leave the output folder as it was, with no staging folder left.
+ * The two-thread paths of large catalogs, forced on for small specs here. The parallel load (a worker parses
+ * part of the files) must give the same data and the same diagnostics, at the same positions, as the
+ * one-thread load, for the real spec and for every broken spec of test/invalid. The parallel write (a
+ * worker stages some emitters' files) must give the same bytes as the one-thread write, and a failure on
+ * either side must leave the output folder as it was, with no staging folder left.
  */
-import { readdirSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Catalog } from '../generator/catalog.js';
 import { EMITTERS } from '../generator/emit/index.js';
+import { loadSpec, loadSpecFiles } from '../generator/load.js';
+import { buildCatalog } from '../generator/pipeline.js';
 import { writeCatalog } from '../generator/produce.js';
-import { realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
+import { ROOT, realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
 import { tally } from './tally.js';
 
 const { catalog, files } = await realOutput();
@@ -21,6 +25,37 @@ const expected = new Map([...files].map(([path, text]) => [path, Buffer.from(tex
 function leftovers(out: string): string[] {
   return readdirSync(dirname(out)).filter((name) => name.startsWith('.generated.'));
 }
+
+test('the parallel load gives the same files, data and diagnostics as the one-thread load', async () => {
+  const serial = loadSpec(SPEC_DIR, 'spec');
+  const parallel = await loadSpecFiles(SPEC_DIR, 'spec', { parallel: true });
+  const plain = (r: typeof serial) =>
+    r.files.map(({ path, displayPath, text, data }) => ({ path, displayPath, text, data }));
+  assert.equal(plain(parallel), plain(serial));
+  assert.equal(parallel.diagnostics, serial.diagnostics);
+  // The worker's files get their syntax tree back on demand, as the same tree.
+  for (const [i, file] of parallel.files.entries())
+    assert.equal(file.doc?.toJS(), serial.files[i]?.doc?.toJS(), file.path);
+});
+
+const CASES = join(ROOT, 'test', 'invalid');
+const BASE = join(ROOT, 'test', 'golden', 'minimal', 'spec');
+
+test('every broken spec gives the same diagnostics, at the same positions, when loaded by two threads', async () => {
+  const cases = readdirSync(CASES).filter((f) => f.endsWith('.yaml'));
+  assert.ok(cases.length > 50);
+  for (const file of cases) {
+    const text = readFileSync(join(CASES, file), 'utf8');
+    const target = /^# target: (\S+)$/m.exec(text)?.[1] ?? `families/${file}`;
+    const spec = join(tempDir(), 'spec');
+    cpSync(BASE, spec, { recursive: true });
+    writeFileSync(join(spec, target), text);
+    const serial = await buildCatalog(spec, 'spec', { parallel: false });
+    const parallel = await buildCatalog(spec, 'spec', { parallel: true });
+    assert.ok(serial.diagnostics.length > 0, file);
+    assert.equal(parallel.diagnostics, serial.diagnostics, file);
+  }
+});
 
 test('the parallel write gives the same files, digest and counts as the one-thread write', async () => {
   const serialOut = join(tempDir(), 'generated');
