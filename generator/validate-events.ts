@@ -85,30 +85,32 @@ export async function validateInput(
     count++;
     report(r);
   };
-  for await (const line of lines) {
-    lineNo++;
-    if (mode === 'document') {
-      document.push(line);
-      continue;
-    }
-    if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) continue;
-    const parsed = parse(line);
-    if (parsed.ok) {
-      mode = 'ndjson';
-      checkValue(input.label, lineNo, parsed.value, checker, strict, emit);
-    } else if (mode === 'unknown') {
-      mode = 'document';
-      documentStart = lineNo;
-      document.push(line);
-    } else {
-      emit({
-        source: input.label,
-        line: lineNo,
-        column: column(line, parsed.position),
-        status: 'malformed',
-        errors: [],
-        message: parsed.message,
-      });
+  for await (const batch of lines) {
+    for (const line of batch) {
+      lineNo++;
+      if (mode === 'document') {
+        document.push(line);
+        continue;
+      }
+      if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) continue;
+      const parsed = parse(line);
+      if (parsed.ok) {
+        mode = 'ndjson';
+        checkValue(input.label, lineNo, parsed.value, checker, strict, emit);
+      } else if (mode === 'unknown') {
+        mode = 'document';
+        documentStart = lineNo;
+        document.push(line);
+      } else {
+        emit({
+          source: input.label,
+          line: lineNo,
+          column: column(line, parsed.position),
+          status: 'malformed',
+          errors: [],
+          message: parsed.message,
+        });
+      }
     }
   }
   if (mode === 'document') {
@@ -126,26 +128,29 @@ export async function validateInput(
 }
 
 /**
- * The lines of a stream, without their line ends. Faster than node:readline for the one thing needed here,
- * and it holds one chunk at a time, so memory stays flat however long the input.
+ * The lines of a stream, without their line ends, a chunk's worth at a time (one await per chunk, not per
+ * line). Faster than node:readline for the one thing needed here, and it holds one chunk at a time, so
+ * memory stays flat however long the input.
  */
-async function* readLines(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
+async function* readLines(stream: NodeJS.ReadableStream): AsyncGenerator<string[]> {
   const decoder = new TextDecoder('utf-8');
   let rest = '';
   for await (const chunk of stream) {
     const text =
       rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }));
+    const lines: string[] = [];
     let start = 0;
     let end = text.indexOf('\n');
     while (end >= 0) {
-      yield text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+      lines.push(text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end));
       start = end + 1;
       end = text.indexOf('\n', start);
     }
     rest = text.slice(start);
+    if (lines.length > 0) yield lines;
   }
   rest += decoder.decode();
-  if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+  if (rest !== '') yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest];
 }
 
 function checkValue(

@@ -124,7 +124,7 @@ export function createValidator(data) {
       if (mode === 97 /* a */) {
         const message = 'must be absent for this notification';
         errors.push({ path: join(path, name), keyword: 'false schema', message });
-      } else if (event && name === data.content) checkContent(value, join(path, name), event, strict, errors);
+      } else if (event && name === data.content) checkContent(value, contentPath, event, strict, errors);
       else checkValue(value, spec, path, bound[name], hasOwn.call(bound, name), errors);
     }
     if (!strict) return;
@@ -193,6 +193,9 @@ export function createValidator(data) {
       checkObject(content, family.fields, event[1], event[2], path, strict, errors, undefined);
     }
   }
+
+  /** The content's path in an event (the envelope is the event itself). */
+  const contentPath = join('', data.content);
 
   /** @type {Map<string, Record<string, unknown>>} */
   const boundNames = new Map();
