@@ -8,7 +8,7 @@ import type { Assets } from './assets.js';
 import type { Catalog } from './catalog.js';
 import { ToolError } from './diagnostics.js';
 import { EMITTERS, emitEach } from './emit/index.js';
-import { collectGarbage } from './gc.js';
+import { collectAbove } from './gc.js';
 import { createStager, type StageTarget } from './write.js';
 
 export interface WorkerInput {
@@ -17,8 +17,9 @@ export interface WorkerInput {
   readonly target: StageTarget;
   /** Names of the emitters to run, from EMITTERS. */
   readonly emitters: readonly string[];
-  /** Collect garbage every this many files (0: never). */
-  readonly collectEvery: number;
+  /** Look at the process's memory every this many files (0: never), and collect above the budget. */
+  readonly checkMemoryEvery: number;
+  readonly memoryBudget: number;
 }
 
 /** One staged file: path, digest, changed. */
@@ -39,7 +40,8 @@ async function run(input: WorkerInput): Promise<StagedFile[]> {
   for await (const [path, contents] of emitEach(input.catalog, input.assets, chosen)) {
     const { hash, changed } = stager.stage(path, contents);
     staged.push([path, hash, changed]);
-    if (input.collectEvery > 0 && staged.length % input.collectEvery === 0) collectGarbage(true);
+    if (input.checkMemoryEvery > 0 && staged.length % input.checkMemoryEvery === 0)
+      collectAbove(input.memoryBudget);
   }
   return staged;
 }
