@@ -45,14 +45,13 @@ export async function resolveInputs(
   cwd: string,
   stdin: NodeJS.ReadableStream,
 ): Promise<Input[]> {
-  const { globSync, isDynamicPattern } = await import('tinyglobby');
   const inputs: Input[] = [];
   for (const arg of args) {
     if (arg === '-') {
       inputs.push({ label: '<stdin>', open: () => stdin });
       continue;
     }
-    const paths = isDynamicPattern(arg) ? globSync([arg], { cwd, onlyFiles: true }).sort() : [arg];
+    const paths = await expand(arg, cwd);
     if (paths.length === 0) throw new ToolError(`no file matches ${arg}`, 2);
     for (const path of paths) {
       const full = resolve(cwd, path);
@@ -66,6 +65,13 @@ export async function resolveInputs(
     }
   }
   return inputs;
+}
+
+/** A glob's matching files, sorted; a plain path as it is. The glob library loads only for a glob. */
+async function expand(arg: string, cwd: string): Promise<string[]> {
+  if (!/[*?[\]{}()!+@]/.test(arg)) return [arg];
+  const { globSync, isDynamicPattern } = await import('tinyglobby');
+  return isDynamicPattern(arg) ? globSync([arg], { cwd, onlyFiles: true }).sort() : [arg];
 }
 
 /** Validates every event of one input, calling `report` for each as soon as it is checked. */
