@@ -55,10 +55,14 @@ type Listing =
 /** Reads and parses every `*.yaml` / `*.yml` file under `specDir`, in a stable order. */
 export function loadSpec(specDir: string, displayDir: string = specDir): LoadResult {
   const listing = listSpec(specDir, displayDir);
-  if (listing.done) return listing.done;
+  return listing.done ?? loadListed(specDir, listing.toLoad);
+}
+
+/** Loads the listed files in this thread, in order. */
+function loadListed(specDir: string, toLoad: readonly (FileToLoad | Diagnostic)[]): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const files: SpecFile[] = [];
-  for (const entry of listing.toLoad) {
+  for (const entry of toLoad) {
     if ('code' in entry) diagnostics.push(entry);
     else files.push(loadFile(entry.path, entry.displayPath, entry.real, diagnostics));
   }
@@ -80,7 +84,7 @@ export async function loadSpecFiles(
   const sized = listing.toLoad.map((entry) => ({ entry, bytes: 'code' in entry ? 0 : sizeOf(entry.real) }));
   const total = sized.reduce((sum, s) => sum + s.bytes, 0);
   const parallel = options.parallel ?? (total >= PARALLEL_BYTES && canRunInParallel());
-  if (!parallel || sized.length < 2) return loadSpec(specDir, displayDir);
+  if (!parallel || sized.length < 2) return loadListed(specDir, listing.toLoad);
   // Every other file by size goes to the worker, so that both halves hold about as many bytes.
   const order = sized
     .map((s, index) => ({ ...s, index }))
