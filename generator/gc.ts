@@ -19,10 +19,18 @@ export function collectGarbage(large: boolean): void {
   gc();
 }
 
+/** Above the budget after a collection: the next one waits until the process has grown past this. */
+let raisedLimit = 0;
+
 /**
  * Runs a full collection when the whole process (every thread) holds more than `budget` bytes. Checked every
- * few hundred files, it collects only as often as the memory needs, not on a fixed schedule.
+ * few hundred files, it collects only as often as the memory needs, not on a fixed schedule. When a
+ * collection cannot bring the process under the budget (memory in use, pages V8 keeps), the next waits
+ * until it has grown by another quarter of the budget, so that the checks never turn into a collection each.
  */
 export function collectAbove(budget: number): void {
-  if (process.memoryUsage.rss() > budget) collectGarbage(true);
+  if (process.memoryUsage.rss() <= Math.max(budget, raisedLimit)) return;
+  collectGarbage(true);
+  const after = process.memoryUsage.rss();
+  raisedLimit = after > budget ? after + budget / 4 : 0;
 }
