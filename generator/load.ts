@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Document, isAlias, isCollection, isScalar, parseDocument, visit } from 'yaml';
+import type { Document } from 'yaml';
 import { createDiagnostic, type Diagnostic, type Location } from './diagnostics.js';
 import {
   findSpecFiles,
@@ -16,6 +16,8 @@ import {
   tooDeepAt,
 } from './spec-files.js';
 import { canRunInParallel, spawnWorker, workerResult } from './workers.js';
+import { yamlLibrary } from './yaml-library.js';
+import { readYamlSubset, UNSUPPORTED } from './yaml-subset.js';
 
 export { MAX_FILE_BYTES };
 
@@ -150,25 +152,47 @@ export function loadForWorker(entry: FileToLoad): ParsedFile {
   const diagnostics: Diagnostic[] = [];
   const file = loadFile(entry.path, entry.displayPath, entry.real, diagnostics);
   const { path, displayPath, text, data } = file;
-  return { path, displayPath, text, data, parsed: file.doc !== undefined, diagnostics };
+  const parsed = lazyTrees.has(file) || file.doc !== undefined;
+  return { path, displayPath, text, data, parsed, diagnostics };
 }
 
 /** A file parsed by a worker; its syntax tree is parsed again from its text the first time it is read. */
 function detached(parsed: ParsedFile): { file: SpecFile; diagnostics: Diagnostic[] } {
   const { path, displayPath, text, data } = parsed;
+  const file = parsed.parsed
+    ? withLazyTree(path, displayPath, text, lineIndex(text), data)
+    : { ...unparsed(path, displayPath, text), data };
+  return { file, diagnostics: [...parsed.diagnostics] };
+}
+
+/** Files whose syntax tree is parsed only when it is first read. */
+const lazyTrees = new WeakSet<SpecFile>();
+
+/**
+ * A file whose value is known (read by the subset reader, or by a worker) and whose syntax tree is parsed
+ * from its text by the library only if a diagnostic needs to point into it.
+ */
+function withLazyTree(
+  path: string,
+  displayPath: string,
+  text: string,
+  position: SpecFile['position'],
+  data: unknown,
+): SpecFile {
   let doc: Document.Parsed | undefined;
   const file: SpecFile = {
     path,
     displayPath,
     text,
     data,
-    position: lineIndex(text),
+    position,
     get doc() {
-      if (parsed.parsed) doc ??= parseSpecText(text);
+      doc ??= parseSpecText(text);
       return doc;
     },
   };
-  return { file, diagnostics: [...parsed.diagnostics] };
+  lazyTrees.add(file);
+  return file;
 }
 
 /** The spec files to load and the diagnostics of entries that cannot be, in order; or the whole result. */
@@ -197,7 +221,7 @@ function listSpec(specDir: string, displayDir: string): Listing {
 
 /** Parses spec text, with the options every spec file is parsed with. */
 function parseSpecText(text: string): Document.Parsed {
-  return parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  return yamlLibrary().parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
 }
 
 function unparsed(path: string, displayPath: string, text = ''): SpecFile {
@@ -224,6 +248,9 @@ function loadFile(path: string, displayPath: string, real: string, diagnostics: 
     );
     return unparsed(path, displayPath, text);
   }
+  // The common case: a text in the subset that yaml-subset.ts reads, to the same value, many times faster.
+  const value = readYamlSubset(text);
+  if (value !== UNSUPPORTED) return withLazyTree(path, displayPath, text, position, value);
   const doc = parseSpecText(text);
   const problems = [...doc.errors, ...doc.warnings];
   for (const problem of problems) {
@@ -261,6 +288,7 @@ function checkAliases(
   diagnostics: Diagnostic[],
   at: (offset: number) => Location,
 ): { unresolved: number; first?: number } {
+  const { isAlias, isCollection, isScalar, visit } = yamlLibrary();
   const anchors = new Set<string>();
   let unresolved = 0;
   let first: number | undefined;

@@ -3,9 +3,10 @@
  * line and column of the YAML node it came from. Where the path leads to a missing key, the position of the
  * deepest node that exists is used, so that a "missing property" error points at the mapping that lacks it.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import type { Location } from './diagnostics.js';
 import type { SpecFile } from './load.js';
+import { yamlLibrary } from './yaml-library.js';
 
 export type DataPath = readonly (string | number)[];
 
@@ -28,6 +29,7 @@ export function toPointer(path: DataPath): string {
  * instead of its value (for "unknown property" and "duplicate" diagnostics).
  */
 export function locate(file: SpecFile, path: DataPath, target: 'key' | 'value' = 'value'): Location {
+  const { isAlias, isMap, isPair, isSeq } = yamlLibrary();
   const doc = file.doc;
   let node: unknown = doc?.contents;
   let offset = rangeStart(node) ?? 0;
@@ -60,6 +62,7 @@ export function locate(file: SpecFile, path: DataPath, target: 'key' | 'value' =
 export function locateInside(file: SpecFile, path: DataPath, line: number, column: number): Location {
   const start = locate(file, path);
   const node = nodeAt(file, path);
+  const { isScalar } = yamlLibrary();
   // A block scalar (json: |) starts on the line after its indicator; its content is indented.
   if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
     const lines = file.text.split(/\r?\n/);
@@ -76,6 +79,7 @@ export function locateInside(file: SpecFile, path: DataPath, line: number, colum
 }
 
 function nodeAt(file: SpecFile, path: DataPath): unknown {
+  const { isMap, isPair, isSeq } = yamlLibrary();
   let node: unknown = file.doc?.contents;
   for (const segment of path) {
     if (isMap(node)) node = node.items.find((p) => isPair(p) && scalarKey(p.key) === String(segment))?.value;
@@ -86,7 +90,7 @@ function nodeAt(file: SpecFile, path: DataPath): unknown {
 }
 
 function scalarKey(key: unknown): string | undefined {
-  return isScalar(key) ? String(key.value) : undefined;
+  return yamlLibrary().isScalar(key) ? String(key.value) : undefined;
 }
 
 function rangeStart(node: unknown): number | undefined {
