@@ -1,13 +1,20 @@
 /**
  * The no-op fast path. After a successful run, a record of what went in (the spec files, the templates,
- * the toolkit's own code) and what came out (a hash of every output file) is kept outside the output
- * folder, in node_modules/.cache/ecs-events/. A later run whose inputs hash the same, and whose output
- * folder still holds exactly those files with those bytes, has nothing to do: it answers without loading
- * the YAML parser, the schema compiler or the code printers.
+ * the toolkit's own code) and what came out is kept outside the output folder, in
+ * node_modules/.cache/ecs-events/. A later run whose inputs hash the same, and whose output folder still
+ * holds exactly those files, has nothing to do: it answers without loading the YAML parser, the schema
+ * compiler or the code printers.
+ *
+ * What came out is recorded as each output file's size, modification time and inode (as make and git do,
+ * a file edited afterwards gets a later time), plus the sha-256 of the files written in the last RACY_MS
+ * before the newest one: an edit within the same tick of the file system's clock as the write would keep
+ * their time, so they are compared by content (git's "racily clean" entries). Only a tool that edits a
+ * file and then sets its time back, keeping its size, goes unnoticed; `--no-cache` regenerates regardless.
  */
 import { createHash } from 'node:crypto';
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -23,12 +30,32 @@ import { deserialize, serialize } from 'node:v8';
 import { compareStrings } from './diagnostics.js';
 import { isInside, MAX_FILE_BYTES } from './spec-files.js';
 import { toolkitRoot } from './toolkit.js';
-import { digestOf, hashText, listFiles } from './write.js';
+import { hashText, listFiles } from './write.js';
 
 interface CacheRecord {
   readonly key: string;
-  /** One digest over every output file's path and bytes. */
-  readonly outputs: string;
+  /** One digest over every output file's path, size, modification time and inode. */
+  readonly stats: string;
+  /** The sha-256 of each file modified within RACY_MS of the newest output file, by path. */
+  readonly racy: Readonly<Record<string, string>>;
+}
+
+/** Files modified this close to the newest output file are also compared by content (see above). */
+const RACY_MS = 100;
+
+/** The digest of the output files' metadata, and the files modified within RACY_MS of the newest. */
+function outputStats(outDir: string): { digest: string; racy: string[] } {
+  const hash = createHash('sha256');
+  const times: [string, number][] = [];
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const path of listFiles(outDir)) {
+    const stat = lstatSync(join(outDir, path));
+    hash.update(`${path}\0${stat.size}\0${stat.mtimeMs}\0${stat.ino}\0`);
+    times.push([path, stat.mtimeMs]);
+    newest = Math.max(newest, stat.mtimeMs);
+  }
+  const racy = times.filter(([, time]) => time >= newest - RACY_MS).map(([path]) => path);
+  return { digest: hash.digest('hex'), racy };
 }
 
 /** Every file under `dir` (relative, sorted); none when it does not exist. */
@@ -108,17 +135,27 @@ export function isUpToDate(outDir: string, key: string | undefined): boolean {
   } catch {
     return false;
   }
-  if (record.key !== key) return false;
-  const hashes = new Map(listFiles(outDir).map((file) => [file, hashText(readFileSync(join(outDir, file)))]));
-  return record.outputs === digestOf(hashes);
+  if (record.key !== key || typeof record.racy !== 'object' || record.racy === null) return false;
+  try {
+    if (outputStats(outDir).digest !== record.stats) return false;
+    return Object.entries(record.racy).every(
+      ([path, hash]) => hashText(readFileSync(join(outDir, path))) === hash,
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** Records a successful run; failures to write the record only cost the next run its fast path. */
-export function remember(outDir: string, key: string | undefined, outputs: string): void {
+export function remember(outDir: string, key: string | undefined): void {
   const path = recordPath(outDir);
   if (!path || key === undefined) return;
-  const record: CacheRecord = { key, outputs };
   try {
+    const stats = outputStats(outDir);
+    const racy = Object.fromEntries(
+      stats.racy.map((file) => [file, hashText(readFileSync(join(outDir, file)))]),
+    );
+    const record: CacheRecord = { key, stats: stats.digest, racy };
     mkdirSync(dirname(path), { recursive: true });
     const temp = `${path}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify(record));

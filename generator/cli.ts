@@ -167,11 +167,11 @@ async function runGenerate(options: Options, io: Io, check: boolean): Promise<nu
   if (check) {
     const drift = await checkCatalog(catalog, outDir);
     const code = reportDrift(io, shown(outDir), drift);
-    if (code === 0) remember(outDir, key, drift.digest);
+    if (code === 0) remember(outDir, key);
     return code;
   }
   const written = await writeCatalog(catalog, outDir, options.force === true);
-  remember(outDir, key, written.digest);
+  remember(outDir, key);
   const total = written.written + written.unchanged;
   io.out(
     `${shown(outDir)}: ${written.written} written, ${written.removed} removed, ${written.unchanged} unchanged (${total} files).`,

@@ -1,7 +1,7 @@
 /**
  * The worker side of a parallel write (see produce.ts): runs the emitters it is given by name over a copy of
- * the catalog and stages their files into the session's staging folder, then reports each file's digest and
- * whether it changed. It never touches the output folder itself: committing stays with the main thread.
+ * the catalog and stages their files into the session's staging folder, then reports for each file whether it
+ * changed. It never touches the output folder itself: committing stays with the main thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Assets } from './assets.js';
@@ -22,8 +22,8 @@ export interface WorkerInput {
   readonly memoryBudget: number;
 }
 
-/** One staged file: path, digest, changed. */
-export type StagedFile = readonly [string, string, boolean];
+/** One staged file: path, and whether it changed. */
+export type StagedFile = readonly [string, boolean];
 
 export type WorkerOutput =
   | { readonly staged: readonly StagedFile[] }
@@ -38,8 +38,7 @@ async function run(input: WorkerInput): Promise<StagedFile[]> {
   const stager = createStager(input.target);
   const staged: StagedFile[] = [];
   for await (const [path, contents] of emitEach(input.catalog, input.assets, chosen)) {
-    const { hash, changed } = stager.stage(path, contents);
-    staged.push([path, hash, changed]);
+    staged.push([path, stager.stage(path, contents).changed]);
     if (input.checkMemoryEvery > 0 && staged.length % input.checkMemoryEvery === 0)
       collectAbove(input.memoryBudget);
   }

@@ -85,8 +85,7 @@ export function writeCatalog(
         session.add(path, contents);
         if (large && ++count % CHECK_MEMORY_EVERY === 0) collectAbove(MEMORY_BUDGET);
       }
-      for (const [path, hash, changed] of (await worker?.result) ?? [])
-        session.record(path, { hash, changed });
+      for (const [path, changed] of (await worker?.result) ?? []) session.record(path, { changed });
     } catch (error) {
       // The worker must have stopped writing before the staging folder is removed.
       await worker?.stop();
@@ -129,7 +128,7 @@ function startWorker(input: WorkerInput & { target: StageTarget }): RunningWorke
 }
 
 /** Compares what the catalog produces with `outDir`, file by file. */
-export async function checkCatalog(catalog: Catalog, outDir: string): Promise<Drift & { digest: string }> {
+export async function checkCatalog(catalog: Catalog, outDir: string): Promise<Drift> {
   const check = openCheck(outDir);
   const large = catalog.events.length > LARGE_CATALOG;
   let count = 0;

@@ -33,8 +33,6 @@ export interface WriteResult {
   readonly written: number;
   readonly removed: number;
   readonly unchanged: number;
-  /** One digest of every output file's path and bytes (for the no-op fast path). */
-  readonly digest: string;
 }
 
 /** Lists every file under `dir` (relative, forward slashes, sorted); an absent folder has none. */
@@ -58,15 +56,17 @@ export function listFiles(dir: string): string[] {
   return out.sort(compareStrings);
 }
 
-/** A buffer reused for reading existing files: comparing 690 MB of output allocates nothing per file. */
-const scratch = Buffer.allocUnsafe(1 << 20);
+/** Buffers reused to compare files: comparing 500 MB of output allocates nothing per file. */
+let expectedBytes = Buffer.allocUnsafe(1 << 20);
+let actualBytes = Buffer.allocUnsafe(1 << 20);
 
 /**
- * Whether the file at `path` has the sha-256 digest `hash` (false when it does not exist). The file is read
- * through one reused buffer and hashed, instead of decoded into a string per file: regenerating a large
- * catalog into its own output compares every file, and the strings raised the peak memory by ~150 MB.
+ * Whether the file at `path` holds exactly the UTF-8 bytes of `contents` (false when it does not exist). A
+ * file of another size is not read; one of the same size is read whole into a reused buffer and compared
+ * byte for byte (no hashing, and no string per file: regenerating a large catalog into its own output
+ * compares every file).
  */
-function hasDigest(path: string, hash: string): boolean {
+function hasBytes(path: string, contents: string): boolean {
   let fd: number;
   try {
     fd = nodeFs.openSync(path, 'r');
@@ -75,25 +75,25 @@ function hasDigest(path: string, hash: string): boolean {
     throw new ToolError(`cannot read ${path}: ${errorReason(error)}`, 2);
   }
   try {
-    const digest = createHash('sha256');
-    for (;;) {
-      const n = nodeFs.readSync(fd, scratch, 0, scratch.length, null);
-      if (n === 0) break;
-      digest.update(scratch.subarray(0, n));
+    const size = nodeFs.fstatSync(fd).size;
+    if (Buffer.byteLength(contents, 'utf8') !== size) return false;
+    if (expectedBytes.length < size) expectedBytes = Buffer.allocUnsafe(size);
+    if (actualBytes.length < size) actualBytes = Buffer.allocUnsafe(size);
+    expectedBytes.write(contents, 0, size, 'utf8');
+    let read = 0;
+    while (read < size) {
+      const n = nodeFs.readSync(fd, actualBytes, read, size - read, null);
+      if (n === 0) return false;
+      read += n;
     }
-    return digest.digest('hex') === hash;
+    // One more byte would mean that the file grew while it was read.
+    if (nodeFs.readSync(fd, Buffer.allocUnsafe(1), 0, 1, null) !== 0) return false;
+    return expectedBytes.subarray(0, size).equals(actualBytes.subarray(0, size));
   } catch (error) {
     throw new ToolError(`cannot read ${path}: ${errorReason(error)}`, 2);
   } finally {
     nodeFs.closeSync(fd);
   }
-}
-
-/** Digests of files by path, combined in path order. */
-export function digestOf(hashes: ReadonlyMap<string, string>): string {
-  const hash = createHash('sha256');
-  for (const path of [...hashes.keys()].sort(compareStrings)) hash.update(`${path}\0${hashes.get(path)}\0`);
-  return hash.digest('hex');
 }
 
 export function hashText(text: string | Buffer): string {
@@ -104,25 +104,17 @@ export function hashText(text: string | Buffer): string {
 export function openCheck(outDir: string) {
   const existing = new Set(listFiles(outDir));
   const seen = new Set<string>();
-  const hashes = new Map<string, string>();
   const stale: string[] = [];
   const missing: string[] = [];
   return {
     add(path: string, contents: string): void {
       seen.add(path);
-      const hash = hashText(contents);
-      hashes.set(path, hash);
       if (!existing.has(path)) missing.push(path);
-      else if (!hasDigest(join(outDir, path), hash)) stale.push(path);
+      else if (!hasBytes(join(outDir, path), contents)) stale.push(path);
     },
-    finish(): Drift & { digest: string } {
+    finish(): Drift {
       const orphaned = [...existing].filter((p) => !seen.has(p));
-      return {
-        stale: stale.sort(compareStrings),
-        missing: missing.sort(compareStrings),
-        orphaned,
-        digest: digestOf(hashes),
-      };
+      return { stale: stale.sort(compareStrings), missing: missing.sort(compareStrings), orphaned };
     },
   };
 }
@@ -131,8 +123,7 @@ export function openCheck(outDir: string) {
 export function findDrift(outDir: string, files: ReadonlyMap<string, string>): Drift {
   const check = openCheck(outDir);
   for (const [path, contents] of files) check.add(path, contents);
-  const { stale, missing, orphaned } = check.finish();
-  return { stale, missing, orphaned };
+  return check.finish();
 }
 
 /**
@@ -173,9 +164,8 @@ export interface StageTarget {
   readonly existing: ReadonlySet<string>;
 }
 
-/** What staging one file found: its digest, and whether it differs from the output folder's copy. */
+/** What staging one file found: whether it differs from the output folder's copy. */
 export interface Staged {
-  readonly hash: string;
   readonly changed: boolean;
 }
 
@@ -193,12 +183,11 @@ export function createStager(target: StageTarget, fs: WriteFs = nodeFs) {
   return {
     ensureDir,
     stage(path: string, contents: string): Staged {
-      // Hashed and written from the string: node encodes it outside the JavaScript heap each time, which
-      // costs less than one Buffer per file (a 10k catalog's 690 MB of Buffers made V8 collect more often).
-      const hash = hashText(contents);
-      if (target.existing.has(path) && hasDigest(join(target.outDir, path), hash)) {
-        return { hash, changed: false };
-      }
+      // Written from the string: node encodes it outside the JavaScript heap, which costs less than one
+      // Buffer per file (a 10k catalog's 500 MB of Buffers made V8 collect more often). A new file is not
+      // hashed: the no-op fast path records sizes and times (see cache.ts).
+      if (target.existing.has(path) && hasBytes(join(target.outDir, path), contents))
+        return { changed: false };
       const temp = join(target.staging, 'new', path);
       try {
         ensureDir(dirname(temp));
@@ -209,7 +198,7 @@ export function createStager(target: StageTarget, fs: WriteFs = nodeFs) {
           2,
         );
       }
-      return { hash, changed: true };
+      return { changed: true };
     },
   };
 }
@@ -222,7 +211,6 @@ export function openOutput(outDir: string, fs: WriteFs = nodeFs) {
   const target: StageTarget = { outDir, staging, existing };
   const stager = createStager(target, fs);
   const seen = new Set<string>();
-  const hashes = new Map<string, string>();
   const changed: string[] = [];
   let unchanged = 0;
   const fail = (what: string, path: string, error: unknown): never => {
@@ -232,7 +220,6 @@ export function openOutput(outDir: string, fs: WriteFs = nodeFs) {
   const record = (path: string, staged: Staged) => {
     if (seen.has(path)) throw new Error(`two outputs write ${path}`);
     seen.add(path);
-    hashes.set(path, staged.hash);
     if (staged.changed) changed.push(path);
     else unchanged++;
   };
@@ -264,7 +251,6 @@ export function openOutput(outDir: string, fs: WriteFs = nodeFs) {
         written: changed.length,
         removed: orphans.length,
         unchanged,
-        digest: digestOf(hashes),
       };
       if (changed.length === 0 && orphans.length === 0) {
         removeTree(staging);

@@ -56,6 +56,27 @@ test('the no-op fast path is never fooled: a changed spec or output runs in full
   assert.match(check.stderr, /stale\s+generated\/schemas\/index\.json/);
 });
 
+test('the fast path compares the newest files by content: an edit that keeps size and time is seen', async () => {
+  const { root, out } = await generatedCopy();
+  const args = ['generate', '--spec', SPEC_DIR, '--out', out];
+  // Every file gets the same time, as if written within one tick of a coarse clock; the next run, which
+  // finds the times changed, writes nothing and records them.
+  const when = new Date('2020-01-01T00:00:00Z');
+  for (const path of snapshotDir(out).keys()) nodeFs.utimesSync(join(out, path), when, when);
+  assert.match((await runCli(args, root)).stdout, / 0 written, 0 removed, \d+ unchanged/);
+  assert.match((await runCli(args, root)).stdout, /up to date, nothing to write/);
+  // New bytes, with the size and the time (and the inode) of the old ones.
+  const file = join(out, 'schemas/index.json');
+  const text = readFileSync(file, 'utf8');
+  const edited = text.replace('"', "'");
+  assert.is.not(edited, text);
+  writeFileSync(file, edited);
+  nodeFs.utimesSync(file, when, when);
+  const run = await runCli(args, root);
+  assert.match(run.stdout, / 1 written, 0 removed/);
+  assert.is(readFileSync(file, 'utf8'), text);
+});
+
 test('check names stale, missing and orphaned files and exits 1; generate repairs them', async () => {
   const { root, out } = await generatedCopy();
   const args = ['check', '--spec', SPEC_DIR, '--out', out];
