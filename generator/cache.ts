@@ -6,8 +6,8 @@
  * compiler or the code printers.
  *
  * What came out is recorded as each output file's size, modification time and inode (as make and git do,
- * a file edited afterwards gets a later time), plus the sha-256 of the files written in the last RACY_MS
- * before the newest one: an edit within the same tick of the file system's clock as the write would keep
+ * a file edited afterwards gets a later time), plus the sha-256 of the files written within RACY_MS of
+ * the newest one: an edit within the same tick of the file system's clock as the write would keep
  * their time, so they are compared by content (git's "racily clean" entries). Only a tool that edits a
  * file and then sets its time back, keeping its size, goes unnoticed; `--no-cache` regenerates regardless.
  */
@@ -40,8 +40,12 @@ interface CacheRecord {
   readonly racy: Readonly<Record<string, string>>;
 }
 
-/** Files modified this close to the newest output file are also compared by content (see above). */
-const RACY_MS = 100;
+/**
+ * Files modified this close to the newest output file are also compared by content (see above). In theory
+ * only the files of the newest tick are at risk (a later edit cannot get an earlier time from a clock that
+ * does not go back); the margin covers clocks that tick in steps of up to 10 ms.
+ */
+const RACY_MS = 10;
 
 /** The digest of the output files' metadata, and the files modified within RACY_MS of the newest. */
 function outputStats(outDir: string): { digest: string; racy: string[] } {

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Assets } from './assets.js';
 import type { Catalog } from './catalog.js';
 import { ToolError } from './diagnostics.js';
-import { EMITTERS, emitEach } from './emit/index.js';
+import { EMITTERS, emitEach, shareBy } from './emit/index.js';
 import { collectAbove } from './gc.js';
 import { createStager, type StageTarget } from './write.js';
 
@@ -17,6 +17,8 @@ export interface WorkerInput {
   readonly target: StageTarget;
   /** Names of the emitters to run, from EMITTERS. */
   readonly emitters: readonly string[];
+  /** An emitter whose files the main thread takes its share of too, and the counter both take them by. */
+  readonly shared?: { readonly emitter: string; readonly counter: Int32Array };
   /** Look at the process's memory every this many files (0: never), and collect above the budget. */
   readonly checkMemoryEvery: number;
   readonly memoryBudget: number;
@@ -37,7 +39,8 @@ async function run(input: WorkerInput): Promise<StagedFile[]> {
   });
   const stager = createStager(input.target);
   const staged: StagedFile[] = [];
-  for await (const [path, contents] of emitEach(input.catalog, input.assets, chosen)) {
+  const share = input.shared ? shareBy(input.shared.emitter, input.shared.counter) : undefined;
+  for await (const [path, contents] of emitEach(input.catalog, input.assets, chosen, share)) {
     staged.push([path, stager.stage(path, contents).changed]);
     if (input.checkMemoryEvery > 0 && staged.length % input.checkMemoryEvery === 0)
       collectAbove(input.memoryBudget);

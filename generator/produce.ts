@@ -1,14 +1,14 @@
 /**
  * Emit and write (or check) in one pass: each file goes from its emitter to the write stage and is then
  * dropped, so that a large catalog's output is never held in memory whole. A large catalog is written by
- * two threads: a worker runs some of the emitters (see PARALLEL_EMITTERS) over a copy of the model and
- * stages their files into the same staging folder while the main thread runs the others; the commit stays
- * all-or-nothing.
+ * two threads: a worker runs some of the emitters over a copy of the model and stages their files into the
+ * same staging folder while the main thread runs the others, and both share the files of the last one (see
+ * WORKER_EMITTERS); the commit stays all-or-nothing.
  */
 import { loadAssets } from './assets.js';
 import type { Catalog } from './catalog.js';
 import { ToolError } from './diagnostics.js';
-import { EMITTERS, type Emitter, emitEach } from './emit/index.js';
+import { EMITTERS, type Emitter, emitEach, shareBy } from './emit/index.js';
 import { collectAbove } from './gc.js';
 import { withLock } from './lock.js';
 import type { StagedFile, WorkerInput, WorkerOutput } from './produce-worker.js';
@@ -37,11 +37,14 @@ const LARGE_CATALOG = 2000;
 /** Catalogs with at least this many notifications are written by two threads, when there are two cores. */
 export const PARALLEL_CATALOG = 500;
 /**
- * The emitters the worker runs: the docs and the declarations, about half of a large catalog's work (of
- * the splits measured at 10,000 names, the most even: 11.5 s against 12.6-13.2 s for docs alone or docs and
- * fixtures). Emitters need nothing from one another, so any split gives the same files.
+ * How a large catalog's emitters are split between the threads. The worker runs WORKER_EMITTERS first, the
+ * main thread the rest; then both run SHARED_EMITTERS, each rendering the next file that neither has taken
+ * yet, so that they finish together whatever the catalog's shape (see Share). The docs are about a third of
+ * the work; the declarations, one file built whole, keep the worker busy while the main thread emits the
+ * schemas and fixtures. Emitters need nothing from one another, so any split gives the same files.
  */
-const PARALLEL_EMITTERS: ReadonlySet<string> = new Set(['docs', 'types']);
+const WORKER_EMITTERS: ReadonlySet<string> = new Set(['types']);
+const SHARED_EMITTERS: ReadonlySet<string> = new Set(['docs']);
 
 export interface WriteOptions {
   /** Use a worker thread; by default, for catalogs of PARALLEL_CATALOG notifications or more. */
@@ -62,17 +65,21 @@ export function writeCatalog(
     const session = openOutput(outDir);
     const parallel = options.parallel ?? (catalog.events.length >= PARALLEL_CATALOG && canRunInParallel());
     // Only the toolkit's own emitters can run in the worker: it finds them by name.
-    const remote = parallel
-      ? emitters.filter((e) => PARALLEL_EMITTERS.has(e.name) && EMITTERS.includes(e))
-      : [];
-    const local = emitters.filter((e) => !remote.includes(e));
+    const own = (names: ReadonlySet<string>) =>
+      parallel ? emitters.filter((e) => names.has(e.name) && EMITTERS.includes(e)) : [];
+    const remote = own(WORKER_EMITTERS);
+    const shared = own(SHARED_EMITTERS).slice(0, 1);
+    const local = [...emitters.filter((e) => !remote.includes(e) && !shared.includes(e)), ...shared];
+    const counter = new Int32Array(new SharedArrayBuffer(4));
+    const share = shared[0] ? shareBy(shared[0].name, counter) : undefined;
     const worker =
-      remote.length > 0
+      remote.length + shared.length > 0
         ? startWorker({
             catalog,
             assets,
             target: session.target,
-            emitters: remote.map((e) => e.name),
+            emitters: [...remote, ...shared].map((e) => e.name),
+            ...(shared[0] ? { shared: { emitter: shared[0].name, counter } } : {}),
             checkMemoryEvery: catalog.events.length > LARGE_CATALOG ? CHECK_MEMORY_EVERY : 0,
             memoryBudget: MEMORY_BUDGET,
           })
@@ -80,7 +87,7 @@ export function writeCatalog(
     try {
       const large = catalog.events.length > LARGE_CATALOG;
       let count = 0;
-      for await (const [path, contents] of emitEach(catalog, assets, local)) {
+      for await (const [path, contents] of emitEach(catalog, assets, local, share)) {
         worker?.throwIfFailed();
         session.add(path, contents);
         if (large && ++count % CHECK_MEMORY_EVERY === 0) collectAbove(MEMORY_BUDGET);

@@ -2,15 +2,16 @@
  * The two-thread paths of large catalogs, forced on for small specs here. The parallel load (a worker parses
  * part of the files) must give the same data and the same diagnostics, at the same positions, as the
  * one-thread load, for the real spec and for every broken spec of test/invalid. The parallel write (a
- * worker stages some emitters' files) must give the same bytes as the one-thread write, and a failure on
- * either side must leave the output folder as it was, with no staging folder left.
+ * worker stages some emitters' files, and both share the docs) must give the same bytes as the one-thread
+ * write, and a failure on either side must leave the output folder as it was, with no staging folder left.
  */
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { loadAssets } from '../generator/assets.js';
 import type { Catalog } from '../generator/catalog.js';
-import { EMITTERS } from '../generator/emit/index.js';
+import { EMITTERS, type Emitter, emitEach, shareBy } from '../generator/emit/index.js';
 import { loadSpec, loadSpecFiles } from '../generator/load.js';
 import { buildCatalog } from '../generator/pipeline.js';
 import { writeCatalog } from '../generator/produce.js';
@@ -25,6 +26,29 @@ const expected = new Map([...files].map(([path, text]) => [path, Buffer.from(tex
 function leftovers(out: string): string[] {
   return readdirSync(dirname(out)).filter((name) => name.startsWith('.generated.'));
 }
+
+test('a shared emitter: takers over one counter render disjoint files, each once, together all', async () => {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const rendered: string[] = [];
+  const pages: Emitter = () =>
+    Array.from({ length: 40 }, (_, i) => [`p${i}`, () => (rendered.push(`p${i}`), `${i}`)] as const);
+  const emitters = [{ name: 'pages', emit: pages }];
+  const takers = [0, 1].map(() => emitEach(catalog, loadAssets(), emitters, shareBy('pages', counter)));
+  const taken: string[][] = [[], []];
+  // Uneven turns: the first taker asks three times for each time the second does.
+  const finished = new Set<number>();
+  for (let turn = 0; finished.size < 2; turn++) {
+    const who = turn % 4 === 3 || finished.has(0) ? 1 : 0;
+    const next = await (takers[who] as AsyncGenerator<readonly [string, string]>).next();
+    if (next.done) finished.add(who);
+    else (taken[who] as string[]).push(next.value[0]);
+  }
+  const [first, second] = taken as [string[], string[]];
+  assert.ok(first.length > second.length && second.length > 0, `${first.length} / ${second.length}`);
+  assert.equal([...first, ...second].sort(), [...rendered].sort());
+  assert.is(new Set(rendered).size, 40);
+  assert.is(rendered.length, 40);
+});
 
 test('the parallel load gives the same files, data and diagnostics as the one-thread load', async () => {
   const serial = loadSpec(SPEC_DIR, 'spec');

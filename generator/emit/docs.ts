@@ -12,28 +12,30 @@ import { LOCALES, type Locale, localePrefix, pick, presenceWord, type Words, wor
 import { emitSite } from './docs-site.js';
 import { mdCell, mdCode, mdCodeCell, mdFence, mdLine, mdText, tsAccess, tsString } from './escape.js';
 import { validEvent } from './fixture-values.js';
+import type { Contents } from './index.js';
 import { schemaPaths } from './json-schema.js';
 import { eventDiagram, familyDiagrams } from './mermaid.js';
 import { eventNames, packageNames } from './names.js';
 import { renderTemplate } from './templates.js';
 
 /** Every docs page of both locales, and the site configuration, one page at a time. */
-export function* emitDocs(catalog: Catalog, assets: Assets): Generator<readonly [string, string]> {
+export function* emitDocs(catalog: Catalog, assets: Assets): Generator<readonly [string, Contents]> {
   const banner = bannerText(catalog.files).replace(/--/g, '- -');
   for (const locale of LOCALES) {
     const base = { banner, w: words(locale) };
-    const page = (path: string, template: string, view: object) =>
+    // Each page is rendered only when it is asked for (see Contents).
+    const page = (path: string, template: string, view: () => object) =>
       [
         `docs/${localePrefix(locale)}${path}`,
-        renderTemplate(assets, `docs/${template}`, { ...base, ...view }),
+        () => renderTemplate(assets, `docs/${template}`, { ...base, ...view() }),
       ] as const;
-    yield page('index.md', 'index.md.hbs', indexView(catalog, locale));
-    yield page('decisions.md', 'decisions.md.hbs', decisionsView(catalog, locale));
+    yield page('index.md', 'index.md.hbs', () => indexView(catalog, locale));
+    yield page('decisions.md', 'decisions.md.hbs', () => decisionsView(catalog, locale));
     for (const family of catalog.families) {
-      yield page(`families/${family.id}.md`, 'family.md.hbs', familyView(catalog, family, locale));
+      yield page(`families/${family.id}.md`, 'family.md.hbs', () => familyView(catalog, family, locale));
     }
     for (const event of catalog.events) {
-      yield page(`events/${event.slug}.md`, 'event.md.hbs', eventView(catalog, event, locale));
+      yield page(`events/${event.slug}.md`, 'event.md.hbs', () => eventView(catalog, event, locale));
     }
   }
   yield* emitSite(catalog, assets, banner);

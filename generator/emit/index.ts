@@ -14,7 +14,37 @@ import { emitPackage } from './package.js';
 import { emitRuntime } from './runtime.js';
 import { emitTypes } from './types.js';
 
-export type Files = Iterable<readonly [string, string]>;
+/**
+ * A file's contents, or a function that renders them. An emitter whose files are shared between two threads
+ * (see produce.ts) defers its rendering this way, so that each thread renders only the files it takes.
+ */
+export type Contents = string | (() => string);
+
+export type Files = Iterable<readonly [string, Contents]>;
+
+/**
+ * Files of one emitter shared with another thread that runs it too: both go through the same files in the
+ * same order, and each renders and yields only those that `take` (given a file's index) gives it.
+ */
+export interface Share {
+  readonly emitter: string;
+  take(index: number): boolean;
+}
+
+/**
+ * A Share over an Int32Array that both threads hold (on a SharedArrayBuffer): each takes the next file no
+ * thread has taken yet, so that the one that finishes its own emitters first takes more of the shared one.
+ */
+export function shareBy(emitter: string, counter: Int32Array): Share {
+  let mine = -1;
+  return {
+    emitter,
+    take(index) {
+      if (mine < index) mine = Atomics.add(counter, 0, 1);
+      return mine === index;
+    },
+  };
+}
 
 export type Emitter = (catalog: Catalog, assets: Assets) => Files | Promise<Files>;
 
@@ -41,6 +71,7 @@ export async function* emitEach(
   catalog: Catalog,
   assets: Assets,
   emitters: readonly { readonly name: string; readonly emit: Emitter }[] = EMITTERS,
+  share?: Share,
 ): AsyncGenerator<readonly [string, string]> {
   for (const emitter of emitters) {
     let output: Files;
@@ -50,15 +81,19 @@ export async function* emitEach(
       throw new Error(`emitter "${emitter.name}" failed: ${(error as Error).message}`, { cause: error });
     }
     const iterator = output[Symbol.iterator]();
-    for (;;) {
-      let next: IteratorResult<readonly [string, string]>;
+    const shared = share?.emitter === emitter.name ? share : undefined;
+    for (let index = 0; ; index++) {
+      let file: readonly [string, string];
       try {
-        next = iterator.next();
+        const next = iterator.next();
+        if (next.done) break;
+        if (shared && !shared.take(index)) continue;
+        const [path, contents] = next.value;
+        file = typeof contents === 'string' ? (next.value as readonly [string, string]) : [path, contents()];
       } catch (error) {
         throw new Error(`emitter "${emitter.name}" failed: ${(error as Error).message}`, { cause: error });
       }
-      if (next.done) break;
-      yield next.value;
+      yield file;
     }
   }
 }
