@@ -31,7 +31,13 @@ test('a shared emitter: takers over one counter render disjoint files, each once
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const rendered: string[] = [];
   const pages: Emitter = () =>
-    Array.from({ length: 40 }, (_, i) => [`p${i}`, () => (rendered.push(`p${i}`), `${i}`)] as const);
+    Array.from({ length: 40 }, (_, i) => {
+      const render = () => {
+        rendered.push(`p${i}`);
+        return `${i}`;
+      };
+      return [`p${i}`, render] as const;
+    });
   const emitters = [{ name: 'pages', emit: pages }];
   const takers = [0, 1].map(() => emitEach(catalog, loadAssets(), emitters, shareBy('pages', counter)));
   const taken: string[][] = [[], []];
