@@ -87,7 +87,43 @@ function indexView(catalog: Catalog, locale: Locale) {
 /** What an empty table cell shows. */
 const NONE = '—';
 
-function fieldRow(field: EventFieldModel, locale: Locale) {
+type FieldRow = ReturnType<typeof renderFieldRow>;
+
+/**
+ * Table rows by field: a row reads the field's name, type, format, texts, values and example, which the
+ * notifications of a family share with its field (one `description` object per field of the spec), and its
+ * presence and constant, which they do not. Every page repeats the envelope's rows and its family's.
+ */
+const fieldRows = new WeakMap<object, Map<string, { row: FieldRow; field: EventFieldModel }>>();
+
+function fieldRow(field: EventFieldModel, locale: Locale): FieldRow {
+  let rows = fieldRows.get(field.description);
+  if (!rows) {
+    rows = new Map();
+    fieldRows.set(field.description, rows);
+  }
+  const constant = field.const === undefined ? '' : `${typeof field.const}:${String(field.const)}`;
+  const key = `${locale}\0${field.presence}\0${constant}`;
+  const known = rows.get(key);
+  // The other inputs of the row are compared too, so that a row is never taken from another field.
+  if (known && sameRowInputs(known.field, field)) return known.row;
+  const row = renderFieldRow(field, locale);
+  rows.set(key, { row, field });
+  return row;
+}
+
+function sameRowInputs(a: EventFieldModel, b: EventFieldModel): boolean {
+  return (
+    a.name === b.name &&
+    a.type === b.type &&
+    a.format === b.format &&
+    a.note === b.note &&
+    a.enum === b.enum &&
+    a.example === b.example
+  );
+}
+
+function renderFieldRow(field: EventFieldModel, locale: Locale) {
   const w = words(locale);
   const description = [
     pick(field.description, locale).main,

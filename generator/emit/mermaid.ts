@@ -35,15 +35,52 @@ function statesOf(
   return unique.filter((v) => bound.includes(v));
 }
 
-/** Mermaid source for one lifecycle (restricted to one group), with `current` highlighted. */
-export function lifecycleDiagram(
+/** A diagram's lines without a highlighted state, and its states in order. */
+interface DiagramBase {
+  readonly lines: readonly string[];
+  readonly states: readonly Scalar[];
+}
+
+/**
+ * Diagram bases by the events they were drawn from, lifecycle, locale and group: every page of a family's
+ * notifications shows the same diagram but for the highlighted state (a 10,000-name catalog has thousands
+ * of pages per family, and finding the states of a group reads all of the family's notifications).
+ */
+const bases = new WeakMap<readonly EventModel[], Map<LifecycleModel, Map<string, DiagramBase>>>();
+
+function diagramBase(
   family: FamilyModel,
   lifecycle: LifecycleModel,
   events: readonly EventModel[],
   locale: Locale,
-  group?: Scalar,
-  current?: Scalar,
-): string {
+  group: Scalar | undefined,
+): DiagramBase {
+  let byLifecycle = bases.get(events);
+  if (!byLifecycle) {
+    byLifecycle = new Map();
+    bases.set(events, byLifecycle);
+  }
+  let byKey = byLifecycle.get(lifecycle);
+  if (!byKey) {
+    byKey = new Map();
+    byLifecycle.set(lifecycle, byKey);
+  }
+  const key = `${locale}\0${typeof group}\0${String(group)}`;
+  let base = byKey.get(key);
+  if (!base) {
+    base = drawBase(family, lifecycle, events, locale, group);
+    byKey.set(key, base);
+  }
+  return base;
+}
+
+function drawBase(
+  family: FamilyModel,
+  lifecycle: LifecycleModel,
+  events: readonly EventModel[],
+  locale: Locale,
+  group: Scalar | undefined,
+): DiagramBase {
   const states = statesOf(lifecycle, events, group);
   const field = family.content.find((f) => f.name === lifecycle.field);
   const id = (v: Scalar) => `s${states.indexOf(v)}`;
@@ -59,10 +96,25 @@ export function lifecycleDiagram(
     lines.push(`  ${id(t.from)} --> ${id(t.to)}`);
   }
   for (const v of lifecycle.final.filter((s) => states.includes(s))) lines.push(`  ${id(v)} --> [*]`);
-  if (current !== undefined && states.includes(current)) {
-    lines.push('  classDef current font-weight:bold,stroke-width:3px', `  class ${id(current)} current`);
-  }
-  return lines.join('\n');
+  return { lines, states };
+}
+
+/** Mermaid source for one lifecycle (restricted to one group), with `current` highlighted. */
+export function lifecycleDiagram(
+  family: FamilyModel,
+  lifecycle: LifecycleModel,
+  events: readonly EventModel[],
+  locale: Locale,
+  group?: Scalar,
+  current?: Scalar,
+): string {
+  const { lines, states } = diagramBase(family, lifecycle, events, locale, group);
+  if (current === undefined || !states.includes(current)) return lines.join('\n');
+  const highlight = [
+    '  classDef current font-weight:bold,stroke-width:3px',
+    `  class s${states.indexOf(current)} current`,
+  ];
+  return [...lines, ...highlight].join('\n');
 }
 
 /** Every diagram of a family: one per lifecycle, or one per group value for grouped lifecycles. */
@@ -79,7 +131,7 @@ export function familyDiagrams(
     }
     const groups = family.content.find((f) => f.name === lifecycle.groupBy)?.enum?.map((e) => e.value) ?? [];
     for (const group of groups) {
-      if (statesOf(lifecycle, events, group).length === 0) continue;
+      if (diagramBase(family, lifecycle, events, locale, group).states.length === 0) continue;
       out.push({
         lifecycle,
         diagram: { group, source: lifecycleDiagram(family, lifecycle, events, locale, group) },
