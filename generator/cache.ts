@@ -30,7 +30,7 @@ import { deserialize, serialize } from 'node:v8';
 import { compareStrings } from './diagnostics.js';
 import { isInside, MAX_FILE_BYTES } from './spec-files.js';
 import { toolkitRoot } from './toolkit.js';
-import { hashText, listFiles } from './write.js';
+import { type FileStat, hashText, listFiles } from './write.js';
 
 interface CacheRecord {
   readonly key: string;
@@ -47,13 +47,19 @@ interface CacheRecord {
  */
 const RACY_MS = 10;
 
-/** The digest of the output files' metadata, and the files modified within RACY_MS of the newest. */
-function outputStats(outDir: string): { digest: string; racy: string[] } {
+/**
+ * The digest of the output files' metadata, and the files modified within RACY_MS of the newest. `known`
+ * holds stats the write took as it wrote (the other files are looked up).
+ */
+function outputStats(
+  outDir: string,
+  known?: ReadonlyMap<string, FileStat>,
+): { digest: string; racy: string[] } {
   const hash = createHash('sha256');
   const times: [string, number][] = [];
   let newest = Number.NEGATIVE_INFINITY;
   for (const path of listFiles(outDir)) {
-    const stat = lstatSync(join(outDir, path));
+    const stat = known?.get(path) ?? lstatSync(join(outDir, path));
     hash.update(`${path}\0${stat.size}\0${stat.mtimeMs}\0${stat.ino}\0`);
     times.push([path, stat.mtimeMs]);
     newest = Math.max(newest, stat.mtimeMs);
@@ -151,11 +157,15 @@ export function isUpToDate(outDir: string, key: string | undefined): boolean {
 }
 
 /** Records a successful run; failures to write the record only cost the next run its fast path. */
-export function remember(outDir: string, key: string | undefined): void {
+export function remember(
+  outDir: string,
+  key: string | undefined,
+  known?: ReadonlyMap<string, FileStat>,
+): void {
   const path = recordPath(outDir);
   if (!path || key === undefined) return;
   try {
-    const stats = outputStats(outDir);
+    const stats = outputStats(outDir, known);
     const racy = Object.fromEntries(
       stats.racy.map((file) => [file, hashText(readFileSync(join(outDir, file)))]),
     );

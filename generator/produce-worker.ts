@@ -9,7 +9,7 @@ import type { Catalog } from './catalog.js';
 import { ToolError } from './diagnostics.js';
 import { EMITTERS, emitEach, shareBy } from './emit/index.js';
 import { collectAbove } from './gc.js';
-import { createStager, type StageTarget } from './write.js';
+import { createStager, type FileStat, type StageTarget } from './write.js';
 
 export interface WorkerInput {
   readonly catalog: Catalog;
@@ -24,8 +24,8 @@ export interface WorkerInput {
   readonly memoryBudget: number;
 }
 
-/** One staged file: path, and whether it changed. */
-export type StagedFile = readonly [string, boolean];
+/** One staged file: path, whether it changed, and its stat when it was written. */
+export type StagedFile = readonly [string, boolean, FileStat?];
 
 export type WorkerOutput =
   | { readonly staged: readonly StagedFile[] }
@@ -41,7 +41,8 @@ async function run(input: WorkerInput): Promise<StagedFile[]> {
   const staged: StagedFile[] = [];
   const share = input.shared ? shareBy(input.shared.emitter, input.shared.counter) : undefined;
   for await (const [path, contents] of emitEach(input.catalog, input.assets, chosen, share)) {
-    staged.push([path, stager.stage(path, contents).changed]);
+    const { changed, stat } = stager.stage(path, contents);
+    staged.push(stat ? [path, changed, stat] : [path, changed]);
     if (input.checkMemoryEvery > 0 && staged.length % input.checkMemoryEvery === 0)
       collectAbove(input.memoryBudget);
   }

@@ -92,7 +92,8 @@ export function writeCatalog(
         session.add(path, contents);
         if (large && ++count % CHECK_MEMORY_EVERY === 0) collectAbove(MEMORY_BUDGET);
       }
-      for (const [path, changed] of (await worker?.result) ?? []) session.record(path, { changed });
+      for (const [path, changed, stat] of (await worker?.result) ?? [])
+        session.record(path, stat ? { changed, stat } : { changed });
     } catch (error) {
       // The worker must have stopped writing before the staging folder is removed.
       await worker?.stop();

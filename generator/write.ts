@@ -14,9 +14,19 @@ import { isAlive } from './lock.js';
 /** The file that marks a folder as written by this tool; a folder without it is never cleaned. */
 export const MARKER_FILE = '.generated';
 
-/** File-system operations used by the write stage; tests replace them to inject faults. */
+/** A file's size, modification time and inode (what the no-op fast path records, see cache.ts). */
+export interface FileStat {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ino: number;
+}
+
+/**
+ * File-system operations used by the write stage; tests replace them to inject faults. `writeFileSync` may
+ * return the stat of the file it wrote (then nobody has to look it up by path again).
+ */
 export interface WriteFs {
-  writeFileSync(path: string, data: string): void;
+  writeFileSync(path: string, data: string): FileStat | unknown;
   renameSync(from: string, to: string): void;
   unlinkSync(path: string): void;
   mkdirSync(path: string, options: { recursive: true }): unknown;
@@ -33,7 +43,35 @@ export interface WriteResult {
   readonly written: number;
   readonly removed: number;
   readonly unchanged: number;
+  /** The stat of each file written, as it was written (renaming it into place keeps all three). */
+  readonly stats: ReadonlyMap<string, FileStat>;
 }
+
+/** Writes `data` and returns the new file's stat, taken from the open file (no second path lookup). */
+function writeWithStat(path: string, data: string): FileStat {
+  const fd = nodeFs.openSync(path, 'w');
+  try {
+    let written = nodeFs.writeSync(fd, data);
+    // A short write (a full disk) is finished from the bytes, or fails with the file system's error.
+    if (written < Buffer.byteLength(data)) {
+      const bytes = Buffer.from(data);
+      while (written < bytes.length) written += nodeFs.writeSync(fd, bytes, written);
+    }
+    const { size, mtimeMs, ino } = nodeFs.fstatSync(fd);
+    return { size, mtimeMs, ino };
+  } finally {
+    nodeFs.closeSync(fd);
+  }
+}
+
+/** The file-system operations of a real write. */
+const defaultFs: WriteFs = {
+  writeFileSync: writeWithStat,
+  renameSync: nodeFs.renameSync,
+  unlinkSync: nodeFs.unlinkSync,
+  mkdirSync: nodeFs.mkdirSync,
+  rmdirSync: nodeFs.rmdirSync,
+};
 
 /** Lists every file under `dir` (relative, forward slashes, sorted); an absent folder has none. */
 export function listFiles(dir: string): string[] {
@@ -144,7 +182,7 @@ export function assertOwnedOutput(outDir: string, force: boolean): void {
 export function writeOutput(
   outDir: string,
   files: ReadonlyMap<string, string>,
-  fs: WriteFs = nodeFs,
+  fs: WriteFs = defaultFs,
 ): WriteResult {
   const session = openOutput(outDir, fs);
   try {
@@ -164,16 +202,17 @@ export interface StageTarget {
   readonly existing: ReadonlySet<string>;
 }
 
-/** What staging one file found: whether it differs from the output folder's copy. */
+/** What staging one file found: whether it differs from the output folder's copy; if written, its stat. */
 export interface Staged {
   readonly changed: boolean;
+  readonly stat?: FileStat;
 }
 
 /**
  * Stages files into `target.staging` (files whose bytes the output folder already holds are skipped). A
  * failed write throws a ToolError; the staging folder is left for the session to remove.
  */
-export function createStager(target: StageTarget, fs: WriteFs = nodeFs) {
+export function createStager(target: StageTarget, fs: WriteFs = defaultFs) {
   const made = new Set<string>();
   const ensureDir = (dir: string) => {
     if (made.has(dir)) return undefined;
@@ -189,22 +228,24 @@ export function createStager(target: StageTarget, fs: WriteFs = nodeFs) {
       if (target.existing.has(path) && hasBytes(join(target.outDir, path), contents))
         return { changed: false };
       const temp = join(target.staging, 'new', path);
+      let written: unknown;
       try {
         ensureDir(dirname(temp));
-        fs.writeFileSync(temp, contents);
+        written = fs.writeFileSync(temp, contents);
       } catch (error) {
         throw new ToolError(
           `cannot write ${join(target.outDir, path)}: ${errorReason(error)}; ${target.outDir} is unchanged`,
           2,
         );
       }
-      return { changed: true };
+      const stat = typeof written === 'object' && written !== null && 'ino' in written ? written : undefined;
+      return stat ? { changed: true, stat: stat as FileStat } : { changed: true };
     },
   };
 }
 
 /** A write of the output folder, fed one file at a time; nothing changes in the folder before `commit`. */
-export function openOutput(outDir: string, fs: WriteFs = nodeFs) {
+export function openOutput(outDir: string, fs: WriteFs = defaultFs) {
   removeStaleStaging(outDir);
   const staging = `${dirname(outDir)}/.${basename(outDir)}.ecs-events-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const existing = new Set(listFiles(outDir));
@@ -212,6 +253,7 @@ export function openOutput(outDir: string, fs: WriteFs = nodeFs) {
   const stager = createStager(target, fs);
   const seen = new Set<string>();
   const changed: string[] = [];
+  const stats = new Map<string, FileStat>();
   let unchanged = 0;
   const fail = (what: string, path: string, error: unknown): never => {
     removeTree(staging);
@@ -220,6 +262,7 @@ export function openOutput(outDir: string, fs: WriteFs = nodeFs) {
   const record = (path: string, staged: Staged) => {
     if (seen.has(path)) throw new Error(`two outputs write ${path}`);
     seen.add(path);
+    if (staged.stat) stats.set(path, staged.stat);
     if (staged.changed) changed.push(path);
     else unchanged++;
   };
@@ -247,11 +290,7 @@ export function openOutput(outDir: string, fs: WriteFs = nodeFs) {
     /** Moves the staged files into place, and the files no output produces out of it. */
     commit(): WriteResult {
       const orphans = [...existing].filter((p) => !seen.has(p));
-      const result = {
-        written: changed.length,
-        removed: orphans.length,
-        unchanged,
-      };
+      const result = { written: changed.length, removed: orphans.length, unchanged, stats };
       if (changed.length === 0 && orphans.length === 0) {
         removeTree(staging);
         return result;
