@@ -55,15 +55,16 @@ function outputStats(
   outDir: string,
   known?: ReadonlyMap<string, FileStat>,
 ): { digest: string; racy: string[] } {
-  const hash = createHash('sha256');
+  const lines: string[] = [];
   const times: [string, number][] = [];
   let newest = Number.NEGATIVE_INFINITY;
   for (const path of listFiles(outDir)) {
     const stat = known?.get(path) ?? lstatSync(join(outDir, path));
-    hash.update(`${path}\0${stat.size}\0${stat.mtimeMs}\0${stat.ino}\0`);
+    lines.push(`${path}\0${stat.size}\0${stat.mtimeMs}\0${stat.ino}\0`);
     times.push([path, stat.mtimeMs]);
     newest = Math.max(newest, stat.mtimeMs);
   }
+  const hash = createHash('sha256').update(lines.join(''));
   const racy = times.filter(([, time]) => time >= newest - RACY_MS).map(([path]) => path);
   return { digest: hash.digest('hex'), racy };
 }

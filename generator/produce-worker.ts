@@ -17,8 +17,8 @@ export interface WorkerInput {
   readonly target: StageTarget;
   /** Names of the emitters to run, from EMITTERS. */
   readonly emitters: readonly string[];
-  /** An emitter whose files the main thread takes its share of too, and the counter both take them by. */
-  readonly shared?: { readonly emitter: string; readonly counter: Int32Array };
+  /** Emitters whose files the main thread takes its share of too, and the counters both take them by. */
+  readonly shared?: { readonly emitters: readonly string[]; readonly counters: Int32Array };
   /** Look at the process's memory every this many files (0: never), and collect above the budget. */
   readonly checkMemoryEvery: number;
   readonly memoryBudget: number;
@@ -39,7 +39,7 @@ async function run(input: WorkerInput): Promise<StagedFile[]> {
   });
   const stager = createStager(input.target);
   const staged: StagedFile[] = [];
-  const share = input.shared ? shareBy(input.shared.emitter, input.shared.counter) : undefined;
+  const share = input.shared ? shareBy(input.shared.emitters, input.shared.counters) : undefined;
   for await (const [path, contents] of emitEach(input.catalog, input.assets, chosen, share)) {
     const { changed, stat } = stager.stage(path, contents);
     staged.push(stat ? [path, changed, stat] : [path, changed]);

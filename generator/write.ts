@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { compareStrings, errorReason, ToolError } from './diagnostics.js';
 import { isAlive } from './lock.js';
 
@@ -76,7 +76,8 @@ const defaultFs: WriteFs = {
 /** Lists every file under `dir` (relative, forward slashes, sorted); an absent folder has none. */
 export function listFiles(dir: string): string[] {
   const out: string[] = [];
-  const walk = (current: string): void => {
+  // Relative paths are built as the walk goes down (a large output has ~80,000 files: no path arithmetic).
+  const walk = (current: string, prefix: string): void => {
     let entries: nodeFs.Dirent[];
     try {
       entries = nodeFs.readdirSync(current, { withFileTypes: true });
@@ -85,12 +86,11 @@ export function listFiles(dir: string): string[] {
       throw new ToolError(`cannot read ${current}: ${errorReason(error)}`, 2);
     }
     for (const entry of entries) {
-      const full = join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out.push(relative(dir, full).split(sep).join('/'));
+      if (entry.isDirectory()) walk(`${current}${sep}${entry.name}`, `${prefix}${entry.name}/`);
+      else out.push(`${prefix}${entry.name}`);
     }
   };
-  walk(dir);
+  walk(dir, '');
   return out.sort(compareStrings);
 }
 

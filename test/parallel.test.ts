@@ -39,7 +39,7 @@ test('a shared emitter: takers over one counter render disjoint files, each once
       return [`p${i}`, render] as const;
     });
   const emitters = [{ name: 'pages', emit: pages }];
-  const takers = [0, 1].map(() => emitEach(catalog, loadAssets(), emitters, shareBy('pages', counter)));
+  const takers = [0, 1].map(() => emitEach(catalog, loadAssets(), emitters, shareBy(['pages'], counter)));
   const taken: string[][] = [[], []];
   // Uneven turns: the first taker asks three times for each time the second does.
   const finished = new Set<number>();

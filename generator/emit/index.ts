@@ -23,25 +23,28 @@ export type Contents = string | (() => string);
 export type Files = Iterable<readonly [string, Contents]>;
 
 /**
- * Files of one emitter shared with another thread that runs it too: both go through the same files in the
- * same order, and each renders and yields only those that `take` (given a file's index) gives it.
+ * Files of emitters shared with another thread that runs them too: for each, both go through the same files
+ * in the same order, and each renders and yields only those that `take` (given the emitter and a file's
+ * index) gives it.
  */
 export interface Share {
-  readonly emitter: string;
-  take(index: number): boolean;
+  has(emitter: string): boolean;
+  take(emitter: string, index: number): boolean;
 }
 
 /**
- * A Share over an Int32Array that both threads hold (on a SharedArrayBuffer): each takes the next file no
- * thread has taken yet, so that the one that finishes its own emitters first takes more of the shared one.
+ * A Share of `emitters` over an Int32Array that both threads hold (on a SharedArrayBuffer), one slot per
+ * emitter in that order: each thread takes the next file no thread has taken yet, so that the one that
+ * finishes its own emitters first takes more of the shared ones, and they finish together.
  */
-export function shareBy(emitter: string, counter: Int32Array): Share {
-  let mine = -1;
+export function shareBy(emitters: readonly string[], counters: Int32Array): Share {
+  const mine = emitters.map(() => -1);
   return {
-    emitter,
-    take(index) {
-      if (mine < index) mine = Atomics.add(counter, 0, 1);
-      return mine === index;
+    has: (emitter) => emitters.includes(emitter),
+    take(emitter, index) {
+      const slot = emitters.indexOf(emitter);
+      if ((mine[slot] as number) < index) mine[slot] = Atomics.add(counters, slot, 1);
+      return mine[slot] === index;
     },
   };
 }
@@ -81,13 +84,13 @@ export async function* emitEach(
       throw new Error(`emitter "${emitter.name}" failed: ${(error as Error).message}`, { cause: error });
     }
     const iterator = output[Symbol.iterator]();
-    const shared = share?.emitter === emitter.name ? share : undefined;
+    const shared = share?.has(emitter.name) ? share : undefined;
     for (let index = 0; ; index++) {
       let file: readonly [string, string];
       try {
         const next = iterator.next();
         if (next.done) break;
-        if (shared && !shared.take(index)) continue;
+        if (shared && !shared.take(emitter.name, index)) continue;
         const [path, contents] = next.value;
         file = typeof contents === 'string' ? (next.value as readonly [string, string]) : [path, contents()];
       } catch (error) {

@@ -8,6 +8,7 @@
 import type { Catalog, EventFieldModel, EventModel, FamilyModel, Text } from '../catalog.js';
 import { indexOf } from '../catalog-index.js';
 import { bannerText, toJson } from './banner.js';
+import type { Contents } from './index.js';
 
 export const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -27,28 +28,31 @@ function prefix(variant: Variant): string {
   return variant === 'strict' ? 'strict/' : '';
 }
 
-/** Every schema file with its path under generated/, one at a time. */
-export function* emitJsonSchemas(catalog: Catalog): Generator<readonly [string, string]> {
+/** Every schema file with its path under generated/, one at a time, each rendered when asked for. */
+export function* emitJsonSchemas(catalog: Catalog): Generator<readonly [string, Contents]> {
   for (const event of catalog.events) {
     const path = schemaPaths.event(event);
-    yield [`schemas/${path}`, toJson(eventSchema(catalog, event, 'default', path))];
+    yield [`schemas/${path}`, () => toJson(eventSchema(catalog, event, 'default', path))];
   }
   for (const variant of VARIANTS) {
     for (const family of catalog.families) {
-      const events = indexOf(catalog).eventsOf(family.id);
       const path = schemaPaths.family(family, variant);
-      const head = { title: family.title.en, description: bilingual(family.description) };
-      const sources = [family.file, catalog.catalogFile];
-      yield [`schemas/${path}`, toJson(dispatchSchema(catalog, path, head, events, variant, sources))];
+      const render = () => {
+        const events = indexOf(catalog).eventsOf(family.id);
+        const head = { title: family.title.en, description: bilingual(family.description) };
+        const sources = [family.file, catalog.catalogFile];
+        return toJson(dispatchSchema(catalog, path, head, events, variant, sources));
+      };
+      yield [`schemas/${path}`, render];
     }
     const path = schemaPaths.bundle(variant);
     const head = { title: catalog.title.en, description: bilingual(catalog.summary) };
     yield [
       `schemas/${path}`,
-      toJson(dispatchSchema(catalog, path, head, catalog.events, variant, catalog.files)),
+      () => toJson(dispatchSchema(catalog, path, head, catalog.events, variant, catalog.files)),
     ];
   }
-  yield ['schemas/index.json', toJson(schemaIndex(catalog))];
+  yield ['schemas/index.json', () => toJson(schemaIndex(catalog))];
 }
 
 /** The schema of one notification, self-contained. */
