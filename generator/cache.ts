@@ -86,23 +86,27 @@ function filesUnder(dir: string): string[] {
 
 let toolkitHash: string | undefined;
 
-/** A hash of the code that is running and of the templates: a changed toolkit invalidates every record. */
+/**
+ * A hash of the code that is running and of the templates: a changed toolkit invalidates every record. The
+ * templates (which users edit) count by their bytes; the code, by each file's size and modification time
+ * (a build or an install rewrites them; an upgrade also changes package.json, which counts by its bytes):
+ * reading the ~120 files of the code took most of a no-op run's key.
+ */
 function toolkitFingerprint(): string {
   if (toolkitHash) return toolkitHash;
   const hash = createHash('sha256');
   const code = dirname(fileURLToPath(import.meta.url));
-  const templates = join(toolkitRoot(), 'templates');
-  for (const [label, dir] of [
-    ['code', code],
-    ['templates', templates],
-  ] as const) {
-    // Source maps change nothing a run does.
-    for (const path of filesUnder(dir).filter((p) => !p.endsWith('.map')))
-      hash
-        .update(`${label}/${path}\0`)
-        .update(readFileSync(join(dir, path)))
-        .update('\0');
+  // Source maps change nothing a run does.
+  for (const path of filesUnder(code).filter((p) => !p.endsWith('.map'))) {
+    const { size, mtimeMs } = statSync(join(code, path));
+    hash.update(`code/${path}\0${size}\0${mtimeMs}\0`);
   }
+  const templates = join(toolkitRoot(), 'templates');
+  for (const path of filesUnder(templates))
+    hash
+      .update(`templates/${path}\0`)
+      .update(readFileSync(join(templates, path)))
+      .update('\0');
   hash.update(readFileSync(join(toolkitRoot(), 'package.json')));
   toolkitHash = hash.digest('hex');
   return toolkitHash;
