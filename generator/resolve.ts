@@ -19,7 +19,20 @@ export function pascalOf(name: string): string {
   return /^[0-9]/.test(text) ? `N${text}` : text;
 }
 
+/** Words of names seen, bounded: validation, the model and several emitters derive names from each. */
+const wordsOf = new Map<string, string[]>();
+
 function words(name: string): string[] {
+  let out = wordsOf.get(name);
+  if (!out) {
+    if (wordsOf.size >= 100_000) wordsOf.clear();
+    out = splitWords(name);
+    wordsOf.set(name, out);
+  }
+  return out;
+}
+
+function splitWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

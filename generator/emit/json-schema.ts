@@ -116,7 +116,29 @@ export function fieldSchema(field: EventFieldModel): Schema {
   return schema;
 }
 
+/**
+ * Descriptions by field: a description reads the field's texts, values and format, which the notifications
+ * of a family share with its field (one `description` object per field of the spec), and its constant,
+ * which they do not; every schema repeats the envelope's and its family's fields.
+ */
+const descriptions = new WeakMap<object, Map<string, { text: string; field: EventFieldModel }>>();
+
 function fieldDescription(field: EventFieldModel): string {
+  let byConstant = descriptions.get(field.description);
+  if (!byConstant) {
+    byConstant = new Map();
+    descriptions.set(field.description, byConstant);
+  }
+  const key = field.const === undefined ? '' : `${typeof field.const}:${String(field.const)}`;
+  const known = byConstant.get(key);
+  // The other inputs are compared too, so that a description is never taken from another field.
+  if (known && known.field.enum === field.enum && known.field.format === field.format) return known.text;
+  const text = describeField(field);
+  byConstant.set(key, { text, field });
+  return text;
+}
+
+function describeField(field: EventFieldModel): string {
   const parts = [bilingual(field.description)];
   const values = field.const === undefined ? field.enum : field.enum?.filter((e) => e.value === field.const);
   if (values && values.length > 0) {
