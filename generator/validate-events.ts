@@ -37,6 +37,8 @@ export interface EventReport {
 export interface Input {
   readonly label: string;
   open(): NodeJS.ReadableStream;
+  /** A regular file's full path and size (not for stdin). */
+  readonly file?: { readonly path: string; readonly size: number };
 }
 
 /** Resolves file arguments: "-" is stdin, globs are expanded (sorted), plain paths must exist. */
@@ -55,13 +57,16 @@ export async function resolveInputs(
     if (paths.length === 0) throw new ToolError(`no file matches ${arg}`, 2);
     for (const path of paths) {
       const full = resolve(cwd, path);
+      let size: number;
       try {
-        if (!statSync(full).isFile()) throw new ToolError(`not a file: ${path}`, 2);
+        const stat = statSync(full);
+        if (!stat.isFile()) throw new ToolError(`not a file: ${path}`, 2);
+        size = stat.size;
       } catch (error) {
         if (error instanceof ToolError) throw error;
         throw new ToolError(`cannot read ${path}: ${errorReason(error)}`, 2);
       }
-      inputs.push({ label: path, open: () => createReadStream(full) });
+      inputs.push({ label: path, open: () => createReadStream(full), file: { path: full, size } });
     }
   }
   return inputs;
@@ -98,24 +103,19 @@ export async function validateInput(
         document.push(line);
         continue;
       }
-      if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) continue;
+      if (mode === 'ndjson') {
+        checkLine(input.label, lineNo, line, checker, strict, emit);
+        continue;
+      }
+      if (isBlank(line)) continue;
       const parsed = parse(line);
       if (parsed.ok) {
         mode = 'ndjson';
         checkValue(input.label, lineNo, parsed.value, checker, strict, emit);
-      } else if (mode === 'unknown') {
+      } else {
         mode = 'document';
         documentStart = lineNo;
         document.push(line);
-      } else {
-        emit({
-          source: input.label,
-          line: lineNo,
-          column: column(line, parsed.position),
-          status: 'malformed',
-          errors: [],
-          message: parsed.message,
-        });
       }
     }
   }
@@ -157,6 +157,40 @@ async function* readLines(stream: NodeJS.ReadableStream): AsyncGenerator<string[
   }
   rest += decoder.decode();
   if (rest !== '') yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest];
+}
+
+function isBlank(line: string): boolean {
+  return line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '');
+}
+
+/** Checks one line of NDJSON (once the input is known to be NDJSON): an event, a blank line, or malformed. */
+export function checkLine(
+  source: string,
+  line: number,
+  text: string,
+  checker: EventChecker,
+  strict: boolean,
+  emit: (r: EventReport) => void,
+): void {
+  if (isBlank(text)) return;
+  const parsed = parse(text);
+  if (parsed.ok) checkValue(source, line, parsed.value, checker, strict, emit);
+  else {
+    const at = column(text, parsed.position);
+    emit({ source, line, column: at, status: 'malformed', errors: [], message: parsed.message });
+  }
+}
+
+/** Whether the first line of `text` that is not blank is a JSON value (then the input is NDJSON). */
+export function startsWithJsonLine(text: string): boolean | undefined {
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    if (end < 0) return undefined;
+    const line = text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    if (!isBlank(line)) return parse(line).ok;
+    start = end + 1;
+  }
 }
 
 function checkValue(

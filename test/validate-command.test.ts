@@ -3,12 +3,14 @@
  * and --json output, --strict, and exit codes 0 (all valid), 1 (some invalid), 2 (usage or I/O error).
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { main } from '../generator/cli.js';
+import { checkLine, formatReport, validateInput } from '../generator/validate-events.js';
+import { validateSplit } from '../generator/validate-split.js';
 import { GENERATED_DIR, ROOT, realOutput, tempDir } from './helpers.js';
 
 const { files } = await realOutput();
@@ -160,6 +162,43 @@ test('memory stays flat on a large NDJSON stream', async () => {
   child.stdin.end();
   assert.is(await done, 0, tail);
   assert.match(tail, /"total":120000,"valid":120000/);
+});
+
+test('a large NDJSON file checked on two threads: the same reports, in the same order, as on one', async () => {
+  // Every kind of line, blank lines, CRLF line ends and a last line without one, cut into small blocks.
+  const bad = { ...valid, content: { ...valid.content, state: 7 } };
+  const unknown = { ...valid, name: 'Instance:NoSuchThing' };
+  const kinds = [JSON.stringify(valid), JSON.stringify(bad), '{"broken": ', '', JSON.stringify(unknown)];
+  const lines = Array.from(
+    { length: 3000 },
+    (_, i) => `${kinds[i % kinds.length]}${i % 7 === 0 ? '\r' : ''}`,
+  );
+  const name = write('large.ndjson', `${JSON.stringify(scheduled)}\n${lines.join('\n')}`);
+  const path = join(dir, name);
+  const { createValidator } = await import('../generator/runtime/engine.js');
+  const { runtimeData } = await import('../generator/emit/runtime.js');
+  const data = runtimeData((await realOutput()).catalog);
+  const engine = createValidator(data as Parameters<typeof createValidator>[0]);
+  const checker = { discriminator: engine.discriminator, check: engine.check };
+  for (const json of [false, true]) {
+    const oneThread: string[] = [];
+    await validateInput({ label: name, open: () => createReadStream(path) }, checker, false, (r) =>
+      oneThread.push(json ? JSON.stringify(r) : formatReport(r)),
+    );
+    const printed: string[] = [];
+    const counts = { valid: 0, invalid: 0, unknown: 0, malformed: 0, empty: 0 };
+    await validateSplit(
+      { path, size: statSync(path).size, label: name, data, strict: false, json, blockBytes: 4096 },
+      (label, line, text, emit) => checkLine(label, line, text, checker, false, emit),
+      (text, blockCounts) => {
+        if (text !== '') printed.push(text);
+        for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += blockCounts[k];
+      },
+    );
+    assert.ok(statSync(path).size > 4096 * 20, 'many blocks');
+    assert.is(printed.join('\n'), oneThread.join('\n'));
+    assert.equal(counts, { valid: 601, invalid: 600, unknown: 600, malformed: 600, empty: 0 });
+  }
 });
 
 test.run();
