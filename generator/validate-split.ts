@@ -102,7 +102,8 @@ export function checkBlock(
     counts[r.status]++;
     out.push(json ? JSON.stringify(r) : formatReport(r));
   };
-  linesOf(block.bytes).forEach((text, i) => check(label, block.firstLine + i, text, emit));
+  const lines = linesOf(block.bytes);
+  for (let i = 0; i < lines.length; i++) check(label, block.firstLine + i, lines[i] as string, emit);
   return { text: out.join('\n'), counts };
 }
 
