@@ -95,14 +95,17 @@ export function listFiles(dir: string): string[] {
 }
 
 /** Buffers reused to compare files: comparing 500 MB of output allocates nothing per file. */
-let expectedBytes = Buffer.allocUnsafe(1 << 20);
-let actualBytes = Buffer.allocUnsafe(1 << 20);
+/** Buffers reused to compare files, one MiB each: comparing 500 MB of output allocates nothing per file. */
+const expectedBytes = new Uint8Array(1 << 20);
+const actualBytes = Buffer.allocUnsafe(1 << 20);
+const encoder = new TextEncoder();
 
 /**
  * Whether the file at `path` holds exactly the UTF-8 bytes of `contents` (false when it does not exist). A
- * file of another size is not read; one of the same size is read whole into a reused buffer and compared
- * byte for byte (no hashing, and no string per file: regenerating a large catalog into its own output
- * compares every file).
+ * file of another size is not read; one of the same size is compared a MiB at a time, `contents` encoded
+ * piece by piece into one reused buffer and the file read into another (no hashing, no string per file, and
+ * no buffer as large as the largest file: regenerating a large catalog into its own output compares every
+ * file, its bundles of 36 MB included).
  */
 function hasBytes(path: string, contents: string): boolean {
   let fd: number;
@@ -115,18 +118,21 @@ function hasBytes(path: string, contents: string): boolean {
   try {
     const size = nodeFs.fstatSync(fd).size;
     if (Buffer.byteLength(contents, 'utf8') !== size) return false;
-    if (expectedBytes.length < size) expectedBytes = Buffer.allocUnsafe(size);
-    if (actualBytes.length < size) actualBytes = Buffer.allocUnsafe(size);
-    expectedBytes.write(contents, 0, size, 'utf8');
-    let read = 0;
-    while (read < size) {
-      const n = nodeFs.readSync(fd, actualBytes, read, size - read, null);
-      if (n === 0) return false;
-      read += n;
+    let at = 0;
+    while (at < contents.length) {
+      const { read, written } = encoder.encodeInto(at === 0 ? contents : contents.slice(at), expectedBytes);
+      at += read;
+      let got = 0;
+      while (got < written) {
+        const n = nodeFs.readSync(fd, actualBytes, got, written - got, null);
+        if (n === 0) return false;
+        got += n;
+      }
+      if (Buffer.compare(expectedBytes.subarray(0, written), actualBytes.subarray(0, written)) !== 0)
+        return false;
     }
     // One more byte would mean that the file grew while it was read.
-    if (nodeFs.readSync(fd, Buffer.allocUnsafe(1), 0, 1, null) !== 0) return false;
-    return expectedBytes.subarray(0, size).equals(actualBytes.subarray(0, size));
+    return nodeFs.readSync(fd, actualBytes, 0, 1, null) === 0;
   } catch (error) {
     throw new ToolError(`cannot read ${path}: ${errorReason(error)}`, 2);
   } finally {

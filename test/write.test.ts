@@ -77,6 +77,23 @@ test('the fast path compares the newest files by content: an edit that keeps siz
   assert.is(readFileSync(file, 'utf8'), text);
 });
 
+test('a large file is compared to its last byte: one byte changed past the first MiB is stale', () => {
+  const out = join(tempDir(), 'out');
+  mkdirSync(out);
+  // Several MiB of mixed one- and three-byte characters: the compared pieces never align with characters.
+  const text = '事件 event 通知 notification '.repeat(150_000);
+  writeFileSync(join(out, 'big.txt'), text);
+  const files = new Map([['big.txt', text]]);
+  assert.equal(findDrift(out, files).stale, []);
+  const bytes = Buffer.from(text);
+  const at = bytes.indexOf('n', 3 * 2 ** 20 + 5);
+  bytes[at] = 'N'.charCodeAt(0);
+  writeFileSync(join(out, 'big.txt'), bytes);
+  assert.equal(findDrift(out, files).stale, ['big.txt']);
+  writeFileSync(join(out, 'big.txt'), `${text}x`);
+  assert.equal(findDrift(out, files).stale, ['big.txt']);
+});
+
 test('check names stale, missing and orphaned files and exits 1; generate repairs them', async () => {
   const { root, out } = await generatedCopy();
   const args = ['check', '--spec', SPEC_DIR, '--out', out];
