@@ -252,21 +252,29 @@ class Reader {
     return line.endsWith(':') && end === line.length ? line.length - 1 : -1;
   }
 
+  /** The next entry's line of a collection at column `indent` and where it starts; none at its end. */
+  private entry(indent: number): { line: string; at: number } | undefined {
+    this.skipTrivia();
+    if (this.i >= this.lines.length) return undefined;
+    const line = this.line();
+    const at = indentOf(line);
+    if (at < indent) return undefined;
+    if (at > indent) bail();
+    return { line, at };
+  }
+
   private mapping(indent: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     const seen = new Set<string>();
-    for (;;) {
-      this.skipTrivia();
-      if (this.i >= this.lines.length) return out;
-      const line = this.line();
-      const at = indentOf(line);
-      if (at < indent) return out;
-      if (at > indent || isSeqItem(line, at)) bail();
+    for (let next = this.entry(indent); next; next = this.entry(indent)) {
+      const { line, at } = next;
+      if (isSeqItem(line, at)) bail();
       const [key, end] = this.key(line, at);
       if (seen.has(key)) bail();
       seen.add(key);
       out[key] = this.value(line, end + 1, indent, true);
     }
+    return out;
   }
 
   /** The key at `at` and the offset of its colon. */
@@ -286,13 +294,8 @@ class Reader {
 
   private sequence(indent: number): unknown[] {
     const out: unknown[] = [];
-    for (;;) {
-      this.skipTrivia();
-      if (this.i >= this.lines.length) return out;
-      const line = this.line();
-      const at = indentOf(line);
-      if (at < indent) return out;
-      if (at > indent) bail();
+    for (let next = this.entry(indent); next; next = this.entry(indent)) {
+      const { line, at } = next;
       if (!isSeqItem(line, at)) return out;
       let start = at + 1;
       while (line.charCodeAt(start) === 32) start++;
@@ -304,6 +307,7 @@ class Reader {
         out.push(this.mapping(start));
       } else out.push(this.value(line, start, indent, false));
     }
+    return out;
   }
 
   /**

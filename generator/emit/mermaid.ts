@@ -55,22 +55,13 @@ function diagramBase(
   locale: Locale,
   group: Scalar | undefined,
 ): DiagramBase {
-  let byLifecycle = bases.get(events);
-  if (!byLifecycle) {
-    byLifecycle = new Map();
-    bases.set(events, byLifecycle);
-  }
-  let byKey = byLifecycle.get(lifecycle);
-  if (!byKey) {
-    byKey = new Map();
-    byLifecycle.set(lifecycle, byKey);
-  }
+  const byLifecycle = bases.get(events) ?? new Map<LifecycleModel, Map<string, DiagramBase>>();
+  bases.set(events, byLifecycle);
+  const byKey = byLifecycle.get(lifecycle) ?? new Map<string, DiagramBase>();
+  byLifecycle.set(lifecycle, byKey);
   const key = `${locale}\0${typeof group}\0${String(group)}`;
-  let base = byKey.get(key);
-  if (!base) {
-    base = drawBase(family, lifecycle, events, locale, group);
-    byKey.set(key, base);
-  }
+  const base = byKey.get(key) ?? drawBase(family, lifecycle, events, locale, group);
+  byKey.set(key, base);
   return base;
 }
 
