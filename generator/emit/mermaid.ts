@@ -60,18 +60,8 @@ function diagramBase(
   const byKey = byLifecycle.get(lifecycle) ?? new Map<string, DiagramBase>();
   byLifecycle.set(lifecycle, byKey);
   const key = `${locale}\0${typeof group}\0${String(group)}`;
-  const base = byKey.get(key) ?? drawBase(family, lifecycle, events, locale, group);
-  byKey.set(key, base);
-  return base;
-}
-
-function drawBase(
-  family: FamilyModel,
-  lifecycle: LifecycleModel,
-  events: readonly EventModel[],
-  locale: Locale,
-  group: Scalar | undefined,
-): DiagramBase {
+  const known = byKey.get(key);
+  if (known) return known;
   const states = statesOf(lifecycle, events, group);
   const field = family.content.find((f) => f.name === lifecycle.field);
   const id = (v: Scalar) => `s${states.indexOf(v)}`;
@@ -87,7 +77,9 @@ function drawBase(
     lines.push(`  ${id(t.from)} --> ${id(t.to)}`);
   }
   for (const v of lifecycle.final.filter((s) => states.includes(s))) lines.push(`  ${id(v)} --> [*]`);
-  return { lines, states };
+  const base = { lines, states };
+  byKey.set(key, base);
+  return base;
 }
 
 /** Mermaid source for one lifecycle (restricted to one group), with `current` highlighted. */
