@@ -3,7 +3,7 @@
  * their masks replaced, enum values, bound constants; and, for invalid fixtures, values that break exactly
  * one rule.
  */
-import type { Catalog, EventFieldModel, EventModel, FieldModel, Scalar } from '../catalog.js';
+import type { Catalog, EnumValueModel, EventFieldModel, EventModel, FieldModel, Scalar } from '../catalog.js';
 
 /** FNV-1a, 32 bits: a stable seed from a text. */
 function hash(text: string): number {
@@ -20,8 +20,30 @@ function hash(text: string): number {
  * identifier's text before the run (back to a ':' or '/'), so a masked identifier unmasks the same way
  * wherever it appears, alone or inside a resource name.
  */
-export function unmask(text: string, mask: { char: string; alphabet: string } | undefined): string {
+export function unmask(text: string, mask: Mask | undefined): string {
   if (!mask || !text.includes(mask.char)) return text;
+  // Every fixture and docs example of a notification unmasks the same examples: each text once per mask.
+  let known = unmasked.get(mask);
+  if (!known) {
+    known = new Map();
+    unmasked.set(mask, known);
+  }
+  let out = known.get(text);
+  if (out === undefined) {
+    out = unmaskRuns(text, mask);
+    known.set(text, out);
+  }
+  return out;
+}
+
+interface Mask {
+  readonly char: string;
+  readonly alphabet: string;
+}
+
+const unmasked = new WeakMap<Mask, Map<string, string>>();
+
+function unmaskRuns(text: string, mask: Mask): string {
   let out = '';
   let i = 0;
   while (i < text.length) {
@@ -47,7 +69,7 @@ export function unmask(text: string, mask: { char: string; alphabet: string } | 
 /** A realistic valid value for a field (its bound constant, its example unmasked, or its first enum value). */
 export function sampleValue(field: FieldModel | EventFieldModel): unknown {
   if ('const' in field && field.const !== undefined) return field.const;
-  const values = field.enum?.map((e) => e.value);
+  const values = field.enum && enumValues(field.enum);
   const example = field.example ?? field.format?.example;
   if (values) return example !== undefined && values.includes(example) ? example : values[0];
   if (typeof example === 'string') return unmask(example, field.format?.mask);
@@ -65,6 +87,18 @@ export function sampleValue(field: FieldModel | EventFieldModel): unknown {
   }
 }
 
+const valuesOf = new WeakMap<readonly EnumValueModel[], readonly Scalar[]>();
+
+/** The values of an enum, listed once per enum (a family's notifications share their fields' enums). */
+function enumValues(values: readonly EnumValueModel[]): readonly Scalar[] {
+  let list = valuesOf.get(values);
+  if (!list) {
+    list = values.map((e) => e.value);
+    valuesOf.set(values, list);
+  }
+  return list;
+}
+
 /** A value of another JSON type than `type`. */
 export function wrongTypeValue(type: FieldModel['type']): unknown {
   return type === 'string' ? 12345 : type === 'object' ? 'not an object' : 'not a number or boolean';
@@ -72,9 +106,15 @@ export function wrongTypeValue(type: FieldModel['type']): unknown {
 
 /** A string that the pattern rejects, or undefined when none of the candidates is rejected. */
 export function nonMatching(pattern: string): string | undefined {
+  if (nonMatches.has(pattern)) return nonMatches.get(pattern);
   const re = new RegExp(pattern, 'u');
-  return ['not valid', '', '!', '0', 'A'.repeat(300)].find((candidate) => !re.test(candidate));
+  const found = ['not valid', '', '!', '0', 'A'.repeat(300)].find((candidate) => !re.test(candidate));
+  nonMatches.set(pattern, found);
+  return found;
 }
+
+/** nonMatching's answers by pattern: every notification of a family asks for the same few patterns. */
+const nonMatches = new Map<string, string | undefined>();
 
 /** A value outside a list of enum values. */
 export function outsideEnum(values: readonly Scalar[]): Scalar {
