@@ -121,7 +121,7 @@ export function fieldSchema(field: EventFieldModel): Schema {
  * of a family share with its field (one `description` object per field of the spec), and its constant,
  * which they do not; every schema repeats the envelope's and its family's fields.
  */
-const descriptions = new WeakMap<object, Map<string, { text: string; field: EventFieldModel }>>();
+const descriptions = new WeakMap<object, Map<unknown, { text: string; field: EventFieldModel }>>();
 
 function fieldDescription(field: EventFieldModel): string {
   let byConstant = descriptions.get(field.description);
@@ -129,12 +129,12 @@ function fieldDescription(field: EventFieldModel): string {
     byConstant = new Map();
     descriptions.set(field.description, byConstant);
   }
-  const key = field.const === undefined ? '' : `${typeof field.const}:${String(field.const)}`;
-  const known = byConstant.get(key);
+  // Keyed by the constant itself (a Map tells 1 from "1"): no key string to build on every lookup.
+  const known = byConstant.get(field.const);
   // The other inputs are compared too, so that a description is never taken from another field.
   if (known && known.field.enum === field.enum && known.field.format === field.format) return known.text;
   const text = describeField(field);
-  byConstant.set(key, { text, field });
+  byConstant.set(field.const, { text, field });
   return text;
 }
 

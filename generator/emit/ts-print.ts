@@ -100,14 +100,35 @@ const INDENT = '  ';
 type Docs = readonly string[] | undefined;
 
 function printDocs(docs: Docs, indent: string): string {
-  const texts = docs ?? [];
-  return texts
-    .map((text) => {
-      const lines = text.split('\n');
-      if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
-      return `${indent}/**\n${lines.map((l) => (l === '' ? `${indent} *` : `${indent} * ${l}`)).join('\n')}\n${indent} */\n`;
-    })
-    .join('');
+  if (!docs || docs.length === 0) return '';
+  if (docs.length === 1) return docBlock(docs[0] as string, indent);
+  return docs.map((text) => docBlock(text, indent)).join('');
+}
+
+/**
+ * Printed doc blocks by indent and text. A large catalog's declarations repeat the same field docs in
+ * every notification's interface, and the emitters hand the same string over each time, so the lookup
+ * is cheap; the table is emptied when it grows large, so memory stays bounded.
+ */
+const blocks = new Map<string, Map<string, string>>();
+
+function docBlock(text: string, indent: string): string {
+  let byText = blocks.get(indent);
+  if (!byText) {
+    byText = new Map();
+    blocks.set(indent, byText);
+  }
+  let block = byText.get(text);
+  if (block === undefined) {
+    if (byText.size >= 50_000) byText.clear();
+    const lines = text.split('\n');
+    block =
+      lines.length === 1
+        ? `${indent}/** ${lines[0]} */\n`
+        : `${indent}/**\n${lines.map((l) => (l === '' ? `${indent} *` : `${indent} * ${l}`)).join('\n')}\n${indent} */\n`;
+    byText.set(text, block);
+  }
+  return block;
 }
 
 function typeParameters(params: readonly TypeParameter[] | undefined): string {

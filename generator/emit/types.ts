@@ -98,7 +98,26 @@ function fieldsInterface(
   };
 }
 
+/**
+ * Doc comments by field: the text reads the field's description, constant and example; the notifications
+ * of a family share the description object (and most the example), so each comment is written once.
+ */
+const docsByField = new WeakMap<object, Map<unknown, { example: unknown; text: string }>>();
+
 function fieldDocs(field: EventFieldModel): string {
+  let byConstant = docsByField.get(field.description);
+  if (!byConstant) {
+    byConstant = new Map();
+    docsByField.set(field.description, byConstant);
+  }
+  const known = byConstant.get(field.const);
+  if (known && known.example === field.example) return known.text;
+  const text = writeFieldDocs(field);
+  byConstant.set(field.const, { example: field.example, text });
+  return text;
+}
+
+function writeFieldDocs(field: EventFieldModel): string {
   const lines = [field.description.en, '', field.description.zh];
   if (field.const !== undefined)
     lines.push('', `Always ${JSON.stringify(field.const)} for this notification.`);
