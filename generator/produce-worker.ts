@@ -9,7 +9,7 @@ import type { Catalog } from './catalog.js';
 import { ToolError } from './diagnostics.js';
 import { EMITTERS, emitEach, shareBy } from './emit/index.js';
 import { collectAbove } from './gc.js';
-import { createStager, type FileStat, type StageTarget } from './write.js';
+import { createStager, type StagedFiles, type StageTarget, stagedColumns } from './write.js';
 
 export interface WorkerInput {
   readonly catalog: Catalog;
@@ -24,29 +24,25 @@ export interface WorkerInput {
   readonly memoryBudget: number;
 }
 
-/** One staged file: path, whether it changed, and its stat when it was written. */
-export type StagedFile = readonly [string, boolean, FileStat?];
-
 export type WorkerOutput =
-  | { readonly staged: readonly StagedFile[] }
+  | { readonly staged: StagedFiles }
   | { readonly error: { readonly message: string; readonly exitCode?: number } };
 
-async function run(input: WorkerInput): Promise<StagedFile[]> {
+async function run(input: WorkerInput): Promise<StagedFiles> {
   const chosen = input.emitters.map((name) => {
     const emitter = EMITTERS.find((e) => e.name === name);
     if (!emitter) throw new Error(`no emitter named "${name}"`);
     return emitter;
   });
   const stager = createStager(input.target);
-  const staged: StagedFile[] = [];
+  const staged = stagedColumns();
   const share = input.shared ? shareBy(input.shared.emitters, input.shared.counters) : undefined;
   for await (const [path, contents] of emitEach(input.catalog, input.assets, chosen, share)) {
-    const { changed, stat } = stager.stage(path, contents);
-    staged.push(stat ? [path, changed, stat] : [path, changed]);
-    if (input.checkMemoryEvery > 0 && staged.length % input.checkMemoryEvery === 0)
+    staged.add(path, stager.stage(path, contents));
+    if (input.checkMemoryEvery > 0 && staged.count() % input.checkMemoryEvery === 0)
       collectAbove(input.memoryBudget);
   }
-  return staged;
+  return staged.columns();
 }
 
 const port = parentPort;

@@ -11,14 +11,16 @@ import { ToolError } from './diagnostics.js';
 import { EMITTERS, type Emitter, emitEach, shareBy } from './emit/index.js';
 import { collectAbove } from './gc.js';
 import { withLock } from './lock.js';
-import type { StagedFile, WorkerInput, WorkerOutput } from './produce-worker.js';
+import type { WorkerInput, WorkerOutput } from './produce-worker.js';
 import { canRunInParallel, spawnWorker, workerResult } from './workers.js';
 import {
   assertOwnedOutput,
   type Drift,
   openCheck,
   openOutput,
+  type StagedFiles,
   type StageTarget,
+  stagedFiles,
   type WriteResult,
 } from './write.js';
 
@@ -93,8 +95,8 @@ export function writeCatalog(
         session.add(path, contents);
         if (large && ++count % CHECK_MEMORY_EVERY === 0) collectAbove(MEMORY_BUDGET);
       }
-      for (const [path, changed, stat] of (await worker?.result) ?? [])
-        session.record(path, stat ? { changed, stat } : { changed });
+      const staged = await worker?.result;
+      if (staged) for (const [path, file] of stagedFiles(staged)) session.record(path, file);
     } catch (error) {
       // The worker must have stopped writing before the staging folder is removed.
       await worker?.stop();
@@ -107,7 +109,7 @@ export function writeCatalog(
 
 interface RunningWorker {
   /** The files the worker staged, once it is done; rejects with its error. */
-  readonly result: Promise<readonly StagedFile[]>;
+  readonly result: Promise<StagedFiles>;
   /** Throws the worker's error if it has already failed (so the main thread stops early). */
   throwIfFailed(): void;
   stop(): Promise<void>;

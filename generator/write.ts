@@ -45,6 +45,8 @@ export interface WriteResult {
   readonly unchanged: number;
   /** The stat of each file written, as it was written (renaming it into place keeps all three). */
   readonly stats: ReadonlyMap<string, FileStat>;
+  /** Every file of the output folder after the commit: those the outputs produced (orphans are removed). */
+  readonly files: ReadonlySet<string>;
 }
 
 /** Writes `data` and returns the new file's stat, taken from the open file (no second path lookup). */
@@ -94,7 +96,6 @@ export function listFiles(dir: string): string[] {
   return out.sort(compareStrings);
 }
 
-/** Buffers reused to compare files: comparing 500 MB of output allocates nothing per file. */
 /** Buffers reused to compare files, one MiB each: comparing 500 MB of output allocates nothing per file. */
 const expectedBytes = new Uint8Array(1 << 20);
 const actualBytes = Buffer.allocUnsafe(1 << 20);
@@ -215,6 +216,55 @@ export interface Staged {
 }
 
 /**
+ * Staged files in three columns, as a worker sends them to the main thread: their paths joined by NUL
+ * (which no path holds), whether each changed (1) or not (0), and each one's size, modification time and
+ * inode (NaN when it was not written). A large catalog's worker stages ~40,000 files: as one object each,
+ * copying the list back took ~0.1 s at the end of the run, when nothing else can go on.
+ */
+export interface StagedFiles {
+  readonly paths: string;
+  readonly changed: Uint8Array;
+  readonly stats: Float64Array;
+}
+
+/** Collects staged files into StagedFiles. */
+export function stagedColumns() {
+  const paths: string[] = [];
+  const changed: number[] = [];
+  const stats: number[] = [];
+  return {
+    add(path: string, staged: Staged): void {
+      paths.push(path);
+      changed.push(staged.changed ? 1 : 0);
+      const stat = staged.stat;
+      if (stat) stats.push(stat.size, stat.mtimeMs, stat.ino);
+      else stats.push(Number.NaN, Number.NaN, Number.NaN);
+    },
+    count: () => paths.length,
+    columns: (): StagedFiles => ({
+      paths: paths.join('\0'),
+      changed: Uint8Array.from(changed),
+      stats: Float64Array.from(stats),
+    }),
+  };
+}
+
+/** Each file of StagedFiles, with what staging it found. */
+export function* stagedFiles(files: StagedFiles): Generator<readonly [string, Staged]> {
+  if (files.changed.length === 0) return;
+  const paths = files.paths.split('\0');
+  const { changed, stats } = files;
+  for (let i = 0; i < paths.length; i++) {
+    const size = stats[3 * i] as number;
+    const stat = { size, mtimeMs: stats[3 * i + 1] as number, ino: stats[3 * i + 2] as number };
+    yield [
+      paths[i] as string,
+      Number.isNaN(size) ? { changed: changed[i] === 1 } : { changed: changed[i] === 1, stat },
+    ];
+  }
+}
+
+/**
  * Stages files into `target.staging` (files whose bytes the output folder already holds are skipped). A
  * failed write throws a ToolError; the staging folder is left for the session to remove.
  */
@@ -296,7 +346,7 @@ export function openOutput(outDir: string, fs: WriteFs = defaultFs) {
     /** Moves the staged files into place, and the files no output produces out of it. */
     commit(): WriteResult {
       const orphans = [...existing].filter((p) => !seen.has(p));
-      const result = { written: changed.length, removed: orphans.length, unchanged, stats };
+      const result = { written: changed.length, removed: orphans.length, unchanged, stats, files: seen };
       if (changed.length === 0 && orphans.length === 0) {
         removeTree(staging);
         return result;

@@ -28,11 +28,19 @@ function prefix(variant: Variant): string {
   return variant === 'strict' ? 'strict/' : '';
 }
 
-/** Every schema file with its path under generated/, one at a time, each rendered when asked for. */
+/**
+ * Every schema file with its path under generated/, one at a time, each rendered when asked for. The largest
+ * come first (the bundles, then the family schemas): when two threads share the files, whichever takes a
+ * bundle does so early, and neither ends the run rendering one while the other waits.
+ */
 export function* emitJsonSchemas(catalog: Catalog): Generator<readonly [string, Contents]> {
-  for (const event of catalog.events) {
-    const path = schemaPaths.event(event);
-    yield [`schemas/${path}`, () => toJson(eventSchema(catalog, event, 'default', path))];
+  for (const variant of VARIANTS) {
+    const path = schemaPaths.bundle(variant);
+    const head = { title: catalog.title.en, description: bilingual(catalog.summary) };
+    yield [
+      `schemas/${path}`,
+      () => toJson(dispatchSchema(catalog, path, head, catalog.events, variant, catalog.files)),
+    ];
   }
   for (const variant of VARIANTS) {
     for (const family of catalog.families) {
@@ -45,12 +53,10 @@ export function* emitJsonSchemas(catalog: Catalog): Generator<readonly [string, 
       };
       yield [`schemas/${path}`, render];
     }
-    const path = schemaPaths.bundle(variant);
-    const head = { title: catalog.title.en, description: bilingual(catalog.summary) };
-    yield [
-      `schemas/${path}`,
-      () => toJson(dispatchSchema(catalog, path, head, catalog.events, variant, catalog.files)),
-    ];
+  }
+  for (const event of catalog.events) {
+    const path = schemaPaths.event(event);
+    yield [`schemas/${path}`, () => toJson(eventSchema(catalog, event, 'default', path))];
   }
   yield ['schemas/index.json', () => toJson(schemaIndex(catalog))];
 }
