@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeF
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findDrift, type WriteFs, writeOutput } from '../generator/write.js';
+import { findDrift, type WriteFs, writeFully, writeOutput } from '../generator/write.js';
 import { GENERATED_DIR, mtimes, realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
 
 const { files } = await realOutput();
@@ -92,6 +92,29 @@ test('a large file is compared to its last byte: one byte changed past the first
   assert.equal(findDrift(out, files).stale, ['big.txt']);
   writeFileSync(join(out, 'big.txt'), `${text}x`);
   assert.equal(findDrift(out, files).stale, ['big.txt']);
+});
+
+test('a short write is continued until every byte is written, and a failing one throws', () => {
+  const dir = tempDir();
+  const path = join(dir, 'short.txt');
+  const bytes = Buffer.from('一二三 four five six seven eight nine ten'.repeat(100));
+  const fd = nodeFs.openSync(path, 'w');
+  const calls: number[] = [];
+  // At most 7 bytes per call, as a file system that is filling up may do.
+  writeFully(fd, bytes, bytes.length - 5, (f, b, offset, length) => {
+    calls.push(offset);
+    return nodeFs.writeSync(f, b, offset, Math.min(7, length));
+  });
+  nodeFs.closeSync(fd);
+  assert.equal(readFileSync(path), bytes.subarray(0, bytes.length - 5));
+  assert.is(calls.length, Math.ceil((bytes.length - 5) / 7));
+  assert.throws(
+    () =>
+      writeFully(0, bytes, bytes.length, () => {
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      }),
+    /ENOSPC/,
+  );
 });
 
 test('check names stale, missing and orphaned files and exits 1; generate repairs them', async () => {
