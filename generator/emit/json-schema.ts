@@ -158,7 +158,6 @@ function bilingual(text: Text): string {
   return `${text.en}\n\n${text.zh}`;
 }
 
-/** A schema that accepts any of `events`, choosing the branch by the notification name. */
 /**
  * A schema that accepts any of `events`, choosing the branch by the notification name. Each family is
  * described once (every field with its type, all optional); each notification adds only what it fixes:
