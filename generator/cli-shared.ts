@@ -8,6 +8,12 @@ export interface Io {
   readonly stdin?: NodeJS.ReadableStream;
   out(line: string): void;
   err(line: string): void;
+  /**
+   * When the output cannot take more yet (a pipe to a slow reader), a promise that resolves once it can;
+   * otherwise undefined. Long outputs wait on it, so that what the reader has not taken is not buffered in
+   * memory.
+   */
+  drain?(): Promise<void> | undefined;
 }
 
 export interface Options {

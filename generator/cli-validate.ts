@@ -65,6 +65,8 @@ export async function runValidate(args: readonly string[], options: Options, io:
     batched += line.length;
     if (batched > 65536) flush();
   };
+  // Between chunks of input, the reading waits for the output to take what it was given.
+  const ready = () => io.drain?.();
   const strict = options.strict === true;
   // A large NDJSON file is checked by two threads, its reports printed in the same order (validate-split.ts).
   const split = async (input: Input): Promise<boolean> => {
@@ -87,12 +89,13 @@ export async function runValidate(args: readonly string[], options: Options, io:
         batched += text.length;
         if (batched > 65536) flush();
       },
+      ready,
     );
     return true;
   };
   for (const input of inputs) {
     try {
-      if (!(await split(input))) await validateInput(input, checker, strict, report);
+      if (!(await split(input))) await validateInput(input, checker, strict, report, ready);
     } catch (error) {
       flush();
       throw new ToolError(`cannot read ${input.label}: ${errorReason(error)}`, 2);

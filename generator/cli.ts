@@ -210,6 +210,19 @@ function limitInlining(): void {
   v8.setFlagsFromString('--max-inlined-bytecode-size-cumulative=100');
 }
 
+/** Resolves once `stream` has taken what it buffered, or is closed (a reader that went away, an error). */
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
 function isEntryPoint(): boolean {
   const script = process.argv[1];
   if (!script) return false;
@@ -226,6 +239,7 @@ if (isEntryPoint()) {
     cwd: process.cwd(),
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
+    drain: () => (process.stdout.writableNeedDrain ? drained(process.stdout) : undefined),
   };
   main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;

@@ -85,6 +85,7 @@ export async function validateInput(
   checker: EventChecker,
   strict: boolean,
   report: (r: EventReport) => void,
+  ready?: () => Promise<void> | undefined,
 ): Promise<void> {
   const lines = readLines(input.open());
   let mode: 'unknown' | 'ndjson' | 'document' = 'unknown';
@@ -118,6 +119,7 @@ export async function validateInput(
         document.push(line);
       }
     }
+    await ready?.();
   }
   if (mode === 'document') {
     const text = document.join('\n');

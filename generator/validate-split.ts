@@ -141,6 +141,7 @@ export async function validateSplit(
   input: Omit<WorkerInput, 'printed'>,
   check: LineCheck,
   print: (text: string, counts: Counts) => void,
+  ready?: () => Promise<void> | undefined,
 ): Promise<void> {
   const printed = new Int32Array(new SharedArrayBuffer(4));
   const worker = spawnWorker('validate-worker', { ...input, printed });
@@ -192,6 +193,10 @@ export async function validateSplit(
       // Lets the worker's messages in.
       await new Promise<void>((resolve) => setImmediate(resolve));
       flush();
+      // While the output is behind, nothing more is printed, so the worker too stays within AHEAD blocks;
+      // what arrived meanwhile is printed before anything waits for the worker again.
+      await ready?.();
+      flush();
     }
     while (next <= last) {
       if (failure) throw failure;
@@ -200,6 +205,7 @@ export async function validateSplit(
         await waitForWorker();
       }
       flush();
+      await ready?.();
     }
   } finally {
     await worker.terminate();

@@ -164,6 +164,80 @@ test('memory stays flat on a large NDJSON stream', async () => {
   assert.match(tail, /"total":120000,"valid":120000/);
 });
 
+test('output to a slow reader: the reading waits for the output, so nothing piles up in memory', async () => {
+  // An output that can hold one batch at a time: after each write it asks to be waited for.
+  const bad = JSON.stringify({ ...valid, content: { ...valid.content, state: 7 } });
+  const name = write('backpressure.ndjson', `${bad}\n`.repeat(20_000));
+  const out: string[] = [];
+  let pending = false;
+  let unwaited = 0;
+  let mostUnwaited = 0;
+  let waits = 0;
+  const code = await main(['validate', '--spec', join(ROOT, 'spec'), name], {
+    cwd: dir,
+    out: (line) => {
+      out.push(line);
+      if (pending) mostUnwaited = Math.max(mostUnwaited, ++unwaited);
+      pending = true;
+    },
+    err: () => {},
+    drain: () => {
+      if (!pending) return undefined;
+      waits++;
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          pending = false;
+          unwaited = 0;
+          resolve();
+        }, 0),
+      );
+    },
+  });
+  assert.is(code, 1);
+  assert.match(out.at(-1) ?? '', /^20000 events: 0 valid, 20000 invalid/);
+  assert.ok(out.length > 40, `${out.length} writes`);
+  assert.ok(waits > 20, `${waits} waits`);
+  // A chunk of input can fill a few batches before the next wait, never more.
+  assert.ok(mostUnwaited <= 4, `${mostUnwaited} writes without waiting`);
+});
+
+test('two threads and a stalled output: nothing more is printed until it drains', async () => {
+  const lines = Array.from({ length: 4000 }, () => JSON.stringify(valid));
+  const name = write('stalled.ndjson', `${lines.join('\n')}\n`);
+  const path = join(dir, name);
+  const { createValidator } = await import('../generator/runtime/engine.js');
+  const { runtimeData } = await import('../generator/emit/runtime.js');
+  const data = runtimeData((await realOutput()).catalog);
+  const engine = createValidator(data as Parameters<typeof createValidator>[0]);
+  let printed = 0;
+  let stalled = false;
+  let printedWhileStalled = 0;
+  let stalls = 0;
+  await validateSplit(
+    { path, size: statSync(path).size, label: name, data, strict: false, json: false, blockBytes: 4096 },
+    (label, line, text, emit) => checkLine(label, line, text, engine, false, emit),
+    (text) => {
+      if (text === '') return;
+      printed++;
+      if (stalled) printedWhileStalled++;
+    },
+    () => {
+      // Every fifth wait, the output stalls for 20 ms.
+      if (++stalls % 5 !== 0) return undefined;
+      stalled = true;
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          stalled = false;
+          resolve();
+        }, 20),
+      );
+    },
+  );
+  assert.ok(printed > 100, `${printed} blocks`);
+  assert.ok(stalls > 20, `${stalls} waits`);
+  assert.is(printedWhileStalled, 0);
+});
+
 test('a large NDJSON file checked on two threads: the same reports, in the same order, as on one', async () => {
   // Every kind of line, blank lines, CRLF line ends and a last line without one, cut into small blocks.
   const bad = { ...valid, content: { ...valid.content, state: 7 } };
