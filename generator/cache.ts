@@ -194,6 +194,24 @@ export function remember(
   }
 }
 
+const serializedForms = new WeakMap<object, Uint8Array>();
+
+function remembered<T>(value: T, bytes: Uint8Array): T {
+  if (typeof value === 'object' && value !== null) serializedForms.set(value, bytes);
+  return value;
+}
+
+/**
+ * The bytes a value read from or written to the cache was serialized into (V8's serializer), if it was, and
+ * forgets them: a worker thread that needs its own copy deserializes them, so the value is not serialized a
+ * second time, and they are not kept alive once handed over (a 10k-name model is 55 MB).
+ */
+export function takeSerializedForm(value: object): Uint8Array | undefined {
+  const bytes = serializedForms.get(value);
+  serializedForms.delete(value);
+  return bytes;
+}
+
 /**
  * A value derived from the spec (the validated model, the validators' data table), cached under the spec's
  * input key, so that commands which only need it skip parsing and validating the spec when it has not
@@ -213,7 +231,8 @@ export async function cachedDerived<T>(
       : undefined;
   if (path && existsSync(path)) {
     try {
-      return deserialize(readFileSync(path)) as T;
+      const bytes = readFileSync(path);
+      return remembered(deserialize(bytes) as T, bytes);
     } catch {
       // A damaged entry is rebuilt below.
     }
@@ -222,7 +241,9 @@ export async function cachedDerived<T>(
   if (path && value !== undefined) {
     try {
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(`${path}.${process.pid}.tmp`, serialize(value));
+      const bytes = serialize(value);
+      remembered(value, bytes);
+      writeFileSync(`${path}.${process.pid}.tmp`, bytes);
       renameSync(`${path}.${process.pid}.tmp`, path);
       pruneCache();
     } catch {

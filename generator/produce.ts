@@ -6,6 +6,7 @@
  * docs (see WORKER_EMITTERS); the commit stays all-or-nothing.
  */
 import { loadAssets } from './assets.js';
+import { takeSerializedForm } from './cache.js';
 import type { Catalog } from './catalog.js';
 import { ToolError } from './diagnostics.js';
 import { EMITTERS, type Emitter, emitEach, shareBy } from './emit/index.js';
@@ -75,10 +76,12 @@ export function writeCatalog(
     const names = shared.map((e) => e.name);
     const counters = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, names.length)));
     const share = names.length > 0 ? shareBy(names, counters) : undefined;
+    // A model read from or written to the cache is handed over as its bytes: not serialized again here.
+    const serialized = remote.length + shared.length > 0 ? takeSerializedForm(catalog) : undefined;
     const worker =
       remote.length + shared.length > 0
         ? startWorker({
-            catalog,
+            catalog: serialized ? { serialized } : catalog,
             assets,
             target: session.target,
             emitters: [...remote, ...[...shared].reverse()].map((e) => e.name),
@@ -116,7 +119,13 @@ interface RunningWorker {
 }
 
 function startWorker(input: WorkerInput & { target: StageTarget }): RunningWorker {
-  const worker = spawnWorker('produce-worker', input);
+  // Bytes that fill their own buffer move to the worker; others (a small model in node's pool) are copied.
+  const bytes = 'serialized' in input.catalog ? input.catalog.serialized : undefined;
+  const movable =
+    bytes?.buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength;
+  const worker = spawnWorker('produce-worker', input, movable ? [bytes.buffer] : []);
   let failure: Error | undefined;
   const result = workerResult<WorkerOutput>(worker).then((message) => {
     if ('staged' in message) return message.staged;

@@ -13,14 +13,18 @@ export function canRunInParallel(): boolean {
   return availableParallelism() > 1;
 }
 
-/** Starts the worker module `name` (without extension, beside this file) with `data`. */
-export function spawnWorker(name: string, data: unknown): Worker {
+/**
+ * Starts the worker module `name` (without extension, beside this file) with `data`; the buffers in
+ * `transfer` move to the worker instead of being copied (they are unusable here afterwards).
+ */
+export function spawnWorker(name: string, data: unknown, transfer: readonly ArrayBuffer[] = []): Worker {
   const ext = extname(fileURLToPath(import.meta.url));
   const entry = new URL(`./${name}${ext}`, import.meta.url);
-  if (ext !== '.ts') return new Worker(entry, { workerData: data });
+  const transferList = [...transfer];
+  if (ext !== '.ts') return new Worker(entry, { workerData: data, transferList });
   const tsx = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(code, { eval: true, workerData: data });
+  return new Worker(code, { eval: true, workerData: data, transferList });
 }
 
 /** The one message a worker posts when it is done, or its failure (an error event, or an early exit). */

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadAssets } from '../generator/assets.js';
+import { cachedDerived, takeSerializedForm } from '../generator/cache.js';
 import type { Catalog } from '../generator/catalog.js';
 import { EMITTERS, type Emitter, emitEach, shareBy } from '../generator/emit/index.js';
 import { loadSpec, loadSpecFiles } from '../generator/load.js';
@@ -113,6 +114,27 @@ test('the parallel write gives the same files and counts as the one-thread write
   assert.equal(snapshotDir(parallelOut), snapshotDir(serialOut));
   assert.equal(snapshotDir(parallelOut), expected);
   assert.equal(leftovers(parallelOut), []);
+});
+
+test("a model from the cache goes to the worker as the cache's bytes, and gives the same files", async () => {
+  // Each run of the test uses a kind of its own, so the value is built, serialized and remembered.
+  const kind = `model:parallel-test-${process.pid}-${Date.now()}`;
+  const cached = await cachedDerived(
+    SPEC_DIR,
+    kind,
+    async () => (await buildCatalog(SPEC_DIR, 'spec')).catalog,
+  );
+  assert.ok(cached);
+  // Read back as it will be by the write (and put back: taking it forgets it).
+  const bytes = takeSerializedForm(cached);
+  assert.ok(bytes && bytes.byteLength > 0, 'the cached model has its bytes');
+  const again = await cachedDerived(SPEC_DIR, kind, async () => undefined);
+  assert.ok(again);
+  const out = join(tempDir(), 'generated');
+  await writeCatalog(again, out, false, EMITTERS, { parallel: true });
+  assert.is(takeSerializedForm(again), undefined, 'the write took the bytes');
+  assert.equal(snapshotDir(out), expected);
+  assert.equal(leftovers(out), []);
 });
 
 test('the parallel write of an unchanged folder writes nothing, and rewrites only what changed', async () => {
