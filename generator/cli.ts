@@ -7,7 +7,7 @@ import { realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
-import { cachedDerived, inputKey, isUpToDate, remember } from './cache.js';
+import { cachedDerived, inputKey, isUpToDate, remember, specDigest } from './cache.js';
 import { displayPath, type Io, type Options } from './cli-shared.js';
 import { type DiagnosticCode, formatCodeFrame, formatDiagnostic, ToolError } from './diagnostics.js';
 import { toolkitVersion } from './toolkit.js';
@@ -131,7 +131,8 @@ async function runGenerate(options: Options, io: Io, check: boolean): Promise<nu
     });
     return await new Promise<number>(() => {});
   }
-  const key = inputKey(specDir, []);
+  const digest = specDigest(specDir);
+  const key = inputKey(specDir, [], digest);
   if (!options['no-cache'] && isUpToDate(outDir, key)) {
     io.out(check ? `${shown(outDir)} is up to date.` : `${shown(outDir)}: up to date, nothing to write.`);
     return 0;
@@ -150,7 +151,7 @@ async function runGenerate(options: Options, io: Io, check: boolean): Promise<nu
   };
   const catalog = options['no-cache']
     ? await build()
-    : await cachedDerived(specDir, `model:${basename(specDir)}`, build);
+    : await cachedDerived(specDir, `model:${basename(specDir)}`, build, { digest });
   if (!catalog) {
     const diagnostics = failed?.diagnostics ?? [];
     for (const d of diagnostics) {

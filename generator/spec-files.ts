@@ -88,9 +88,13 @@ function decodeText(bytes: Buffer): string | undefined {
 
 /** Maps text offsets to 1-based lines and columns (computed from the text itself, whatever the parser did). */
 export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  // Found on the first lookup: most files of a valid spec are never pointed into.
+  let starts: number[] | undefined;
   return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    }
     const at = Math.max(0, Math.min(offset, text.length));
     let lo = 0;
     let hi = starts.length - 1;
