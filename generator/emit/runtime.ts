@@ -26,8 +26,22 @@ export function emitRuntime(catalog: Catalog, assets: Assets): Map<string, strin
   ]);
 }
 
-/** The table the engine reads: shared lists are stored once and referred to by index. */
-export function runtimeData(catalog: Catalog) {
+const tables = new WeakMap<Catalog, ReturnType<typeof buildRuntimeData>>();
+
+/**
+ * The table the engine reads: shared lists are stored once and referred to by index. Built once per catalog:
+ * checking the examples and emitting the runtime both read it (neither changes it).
+ */
+export function runtimeData(catalog: Catalog): ReturnType<typeof buildRuntimeData> {
+  let table = tables.get(catalog);
+  if (!table) {
+    table = buildRuntimeData(catalog);
+    tables.set(catalog, table);
+  }
+  return table;
+}
+
+function buildRuntimeData(catalog: Catalog) {
   const patterns: string[] = [];
   const enums: unknown[][] = [];
   const positions = new Map<string, number>();
