@@ -77,7 +77,9 @@ export function writeCatalog(
     const counters = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, names.length)));
     const share = names.length > 0 ? shareBy(names, counters) : undefined;
     // A model read from or written to the cache is handed over as its bytes: not serialized again here.
-    const serialized = remote.length + shared.length > 0 ? takeSerializedForm(catalog) : undefined;
+    // (Taken in any case, so that a one-thread write does not keep them.)
+    const bytes = takeSerializedForm(catalog);
+    const serialized = remote.length + shared.length > 0 ? bytes : undefined;
     const worker =
       remote.length + shared.length > 0
         ? startWorker({
@@ -149,6 +151,7 @@ function startWorker(input: WorkerInput & { target: StageTarget }): RunningWorke
 
 /** Compares what the catalog produces with `outDir`, file by file. */
 export async function checkCatalog(catalog: Catalog, outDir: string): Promise<Drift> {
+  takeSerializedForm(catalog);
   const check = openCheck(outDir);
   const large = catalog.events.length > LARGE_CATALOG;
   let count = 0;
