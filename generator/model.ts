@@ -16,6 +16,7 @@ import type {
   Text,
 } from './catalog.js';
 import { compareStrings } from './diagnostics.js';
+import { lookup, mapUnder } from './lookup.js';
 import { pascalOf, resolvePresence, slugOf, tagsOf } from './resolve.js';
 import type { RawCatalog, RawFamily, RawField, RawLevel, RawNotification, RawText } from './spec-types.js';
 import type { Located } from './validate-context.js';
@@ -180,12 +181,7 @@ const sharedFields = new WeakMap<RawFamily, FieldModel[]>();
 
 /** A family's field models, built once and shared by its notifications (a large catalog has many). */
 function familyFields(family: RawFamily, refs: Refs, source: SourceRef): FieldModel[] {
-  let fields = sharedFields.get(family);
-  if (!fields) {
-    fields = family.content.map((raw) => field(raw, refs, source));
-    sharedFields.set(family, fields);
-  }
-  return fields;
+  return lookup(sharedFields, family, () => family.content.map((raw) => field(raw, refs, source)));
 }
 
 const variants = new WeakMap<FieldModel, Map<string, EventFieldModel>>();
@@ -203,23 +199,13 @@ function fieldAs(
   rule: string | undefined,
 ): EventFieldModel {
   if (presence === field.presence && bound === undefined && rule === undefined) return field;
-  let known = variants.get(field);
-  if (!known) {
-    known = new Map();
-    variants.set(field, known);
-  }
   const key = `${presence}\0${rule ?? ''}\0${typeof bound}\0${String(bound)}`;
-  let variant = known.get(key);
-  if (!variant) {
-    variant = {
-      ...field,
-      presence,
-      ...(bound !== undefined ? { const: bound } : {}),
-      ...(rule !== undefined ? { rule } : {}),
-    };
-    known.set(key, variant);
-  }
-  return variant;
+  return lookup(mapUnder(variants, field), key, () => ({
+    ...field,
+    presence,
+    ...(bound !== undefined ? { const: bound } : {}),
+    ...(rule !== undefined ? { rule } : {}),
+  }));
 }
 
 function buildEvent(

@@ -7,6 +7,7 @@
 import type { Assets } from '../assets.js';
 import type { Catalog, EventFieldModel, EventModel, FamilyModel, SourceRef } from '../catalog.js';
 import { indexOf } from '../catalog-index.js';
+import { mapUnder } from '../lookup.js';
 import { bannerText } from './banner.js';
 import { LOCALES, type Locale, localePrefix, pick, presenceWord, type Words, words } from './docs-i18n.js';
 import { emitSite } from './docs-site.js';
@@ -108,26 +109,13 @@ const fieldRows = new WeakMap<
 function fieldRow(field: EventFieldModel, locale: Locale): FieldRow {
   // Keyed by locale, then presence, then constant (a Map tells 1 from "1"), all of them values the model
   // holds already: building a composite string key cost more than the lookups.
-  const rows = getOrAdd(getOrAdd(getOrAdd(fieldRows, field.description), locale), field.presence);
+  const rows = mapUnder(mapUnder(mapUnder(fieldRows, field.description), locale), field.presence);
   const known = rows.get(field.const);
   // The other inputs of the row are compared too, so that a row is never taken from another field.
   if (known && sameRowInputs(known.field, field)) return known.row;
   const row = renderFieldRow(field, locale);
   rows.set(field.const, { row, field });
   return row;
-}
-
-/** The map under `key`, made empty the first time. */
-function getOrAdd<K extends object | string, V>(
-  maps: WeakMap<K & object, Map<unknown, V>> | Map<K, Map<unknown, V>>,
-  key: K,
-): Map<unknown, V> {
-  let map = (maps as Map<K, Map<unknown, V>>).get(key);
-  if (!map) {
-    map = new Map();
-    (maps as Map<K, Map<unknown, V>>).set(key, map);
-  }
-  return map;
 }
 
 function sameRowInputs(a: EventFieldModel, b: EventFieldModel): boolean {

@@ -4,6 +4,7 @@
  * one rule.
  */
 import type { Catalog, EnumValueModel, EventFieldModel, EventModel, FieldModel, Scalar } from '../catalog.js';
+import { lookup, mapUnder } from '../lookup.js';
 
 /** FNV-1a, 32 bits: a stable seed from a text. */
 function hash(text: string): number {
@@ -23,17 +24,7 @@ function hash(text: string): number {
 export function unmask(text: string, mask: Mask | undefined): string {
   if (!mask || !text.includes(mask.char)) return text;
   // Every fixture and docs example of a notification unmasks the same examples: each text once per mask.
-  let known = unmasked.get(mask);
-  if (!known) {
-    known = new Map();
-    unmasked.set(mask, known);
-  }
-  let out = known.get(text);
-  if (out === undefined) {
-    out = unmaskRuns(text, mask);
-    known.set(text, out);
-  }
-  return out;
+  return lookup(mapUnder(unmasked, mask), text, () => unmaskRuns(text, mask));
 }
 
 interface Mask {
@@ -91,12 +82,7 @@ const valuesOf = new WeakMap<readonly EnumValueModel[], readonly Scalar[]>();
 
 /** The values of an enum, listed once per enum (a family's notifications share their fields' enums). */
 function enumValues(values: readonly EnumValueModel[]): readonly Scalar[] {
-  let list = valuesOf.get(values);
-  if (!list) {
-    list = values.map((e) => e.value);
-    valuesOf.set(values, list);
-  }
-  return list;
+  return lookup(valuesOf, values, () => values.map((e) => e.value));
 }
 
 /** A value of another JSON type than `type`. */

@@ -7,6 +7,7 @@
 
 import type { Catalog, EventFieldModel, EventModel, FamilyModel, Text } from '../catalog.js';
 import { indexOf } from '../catalog-index.js';
+import { mapUnder } from '../lookup.js';
 import { bannerText, toJson } from './banner.js';
 import type { Contents } from './index.js';
 
@@ -130,11 +131,7 @@ export function fieldSchema(field: EventFieldModel): Schema {
 const descriptions = new WeakMap<object, Map<unknown, { text: string; field: EventFieldModel }>>();
 
 function fieldDescription(field: EventFieldModel): string {
-  let byConstant = descriptions.get(field.description);
-  if (!byConstant) {
-    byConstant = new Map();
-    descriptions.set(field.description, byConstant);
-  }
+  const byConstant = mapUnder(descriptions, field.description);
   // Keyed by the constant itself (a Map tells 1 from "1"): no key string to build on every lookup.
   const known = byConstant.get(field.const);
   // The other inputs are compared too, so that a description is never taken from another field.

@@ -6,6 +6,7 @@
 import type { Assets } from '../assets.js';
 import type { Catalog, FieldModel, PresenceKind } from '../catalog.js';
 import { indexOf } from '../catalog-index.js';
+import { lookup } from '../lookup.js';
 import { bannerText } from './banner.js';
 import { tsComment, tsString } from './escape.js';
 import { familyNames, packageNames } from './names.js';
@@ -33,12 +34,7 @@ const tables = new WeakMap<Catalog, ReturnType<typeof buildRuntimeData>>();
  * checking the examples and emitting the runtime both read it (neither changes it).
  */
 export function runtimeData(catalog: Catalog): ReturnType<typeof buildRuntimeData> {
-  let table = tables.get(catalog);
-  if (!table) {
-    table = buildRuntimeData(catalog);
-    tables.set(catalog, table);
-  }
-  return table;
+  return lookup(tables, catalog, buildRuntimeData);
 }
 
 function buildRuntimeData(catalog: Catalog) {

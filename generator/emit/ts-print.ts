@@ -5,6 +5,8 @@
  * holds both printers to the same declarations). Names, types and docs arrive already quoted and escaped
  * by the helpers of escape.ts; this only lays them out.
  */
+import { mapUnder } from '../lookup.js';
+
 // The structures below are the subset of ts-morph's statement structures that the emitters use, with the
 // same shapes and the same `kind` numbers, so that ts-morph can print them too (the test does).
 export const Kind = {
@@ -113,11 +115,7 @@ function printDocs(docs: Docs, indent: string): string {
 const blocks = new Map<string, Map<string, string>>();
 
 function docBlock(text: string, indent: string): string {
-  let byText = blocks.get(indent);
-  if (!byText) {
-    byText = new Map();
-    blocks.set(indent, byText);
-  }
+  const byText = mapUnder(blocks, indent);
   let block = byText.get(text);
   if (block === undefined) {
     if (byText.size >= 50_000) byText.clear();

@@ -8,6 +8,7 @@
  */
 import type { Catalog, EventFieldModel, EventModel, FieldModel } from '../catalog.js';
 import { indexOf } from '../catalog-index.js';
+import { mapUnder } from '../lookup.js';
 import { bannerText } from './banner.js';
 import { tsComment, tsLiteral, tsPropertyName, tsString } from './escape.js';
 import { fieldSchema } from './json-schema.js';
@@ -105,11 +106,7 @@ function fieldsInterface(
 const docsByField = new WeakMap<object, Map<unknown, { example: unknown; text: string }>>();
 
 function fieldDocs(field: EventFieldModel): string {
-  let byConstant = docsByField.get(field.description);
-  if (!byConstant) {
-    byConstant = new Map();
-    docsByField.set(field.description, byConstant);
-  }
+  const byConstant = mapUnder(docsByField, field.description);
   const known = byConstant.get(field.const);
   if (known && known.example === field.example) return known.text;
   const text = writeFieldDocs(field);
