@@ -271,6 +271,11 @@ function loadFile(path: string, displayPath: string, real: string, diagnostics: 
   const text = read.text;
   const position = lineIndex(text);
   const at = (offset: number): Location => ({ file: displayPath, ...position(offset) });
+  // The common case: a text in the subset that yaml-subset.ts reads, to the same value, many times faster
+  // (it declines nesting deeper than MAX_DEPTH, so that its recursion stays shallow).
+  const value = readYamlSubset(text);
+  if (value !== UNSUPPORTED) return withLazyTree(path, displayPath, text, position, value);
+  // Refused before the library's recursion sees it.
   const deep = tooDeepAt(text);
   if (deep >= 0) {
     diagnostics.push(
@@ -278,9 +283,6 @@ function loadFile(path: string, displayPath: string, real: string, diagnostics: 
     );
     return unparsed(path, displayPath, text);
   }
-  // The common case: a text in the subset that yaml-subset.ts reads, to the same value, many times faster.
-  const value = readYamlSubset(text);
-  if (value !== UNSUPPORTED) return withLazyTree(path, displayPath, text, position, value);
   const doc = parseSpecText(text);
   const problems = [...doc.errors, ...doc.warnings];
   for (const problem of problems) {

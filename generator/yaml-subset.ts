@@ -3,7 +3,7 @@
  * plain, quoted and block scalars, one-line flow collections, comments. For any text it accepts, it returns
  * exactly the value that the `yaml` library's `parseDocument(text, { uniqueKeys: true, strict: true })
  * .toJS()` returns; for anything else (anchors, aliases, tags, tabs, directives, several documents, multi-line
- * quoted or flow scalars, duplicate keys, any syntax error…) it returns UNSUPPORTED and the loader parses
+ * quoted or flow scalars, duplicate keys, nesting deeper than MAX_DEPTH, any syntax error…) it returns UNSUPPORTED and the loader parses
  * the text with the library, which also gives the positioned diagnostics. It is an optimisation only: it
  * never reports an error itself, and a text it declines costs one extra scan.
  *
@@ -12,6 +12,8 @@
  * need the tree only to point a diagnostic at a node, which the loader still does by parsing on demand.
  * test/yaml-subset.test.ts compares the two on every spec, on hand-written cases and on generated texts.
  */
+
+import { MAX_DEPTH } from './spec-files.js';
 
 /** What readYamlSubset returns for a text outside the subset. */
 export const UNSUPPORTED: unique symbol = Symbol('unsupported');
@@ -200,6 +202,8 @@ function isSeqItem(line: string, at: number): boolean {
 
 class Reader {
   private i = 0;
+  /** Block collections open around the current line: beyond MAX_DEPTH, the text is left to the library. */
+  private depth = 0;
 
   constructor(private readonly lines: string[]) {}
 
@@ -264,6 +268,7 @@ class Reader {
   }
 
   private mapping(indent: number): Record<string, unknown> {
+    if (++this.depth > MAX_DEPTH) bail();
     const out: Record<string, unknown> = {};
     const seen = new Set<string>();
     for (let next = this.entry(indent); next; next = this.entry(indent)) {
@@ -274,6 +279,7 @@ class Reader {
       seen.add(key);
       out[key] = this.value(line, end + 1, indent, true);
     }
+    this.depth--;
     return out;
   }
 
@@ -293,10 +299,11 @@ class Reader {
   }
 
   private sequence(indent: number): unknown[] {
+    if (++this.depth > MAX_DEPTH) bail();
     const out: unknown[] = [];
     for (let next = this.entry(indent); next; next = this.entry(indent)) {
       const { line, at } = next;
-      if (!isSeqItem(line, at)) return out;
+      if (!isSeqItem(line, at)) break;
       let start = at + 1;
       while (line.charCodeAt(start) === 32) start++;
       if (restIsEmpty(line, at + 1)) out.push(this.value(line, at + 1, indent, false));
@@ -307,6 +314,7 @@ class Reader {
         out.push(this.mapping(start));
       } else out.push(this.value(line, start, indent, false));
     }
+    this.depth--;
     return out;
   }
 
@@ -476,6 +484,8 @@ function flowPlainEnd(line: string, at: number): number {
 class FlowReader {
   /** The line being read. */
   row: number;
+  /** Flow collections open at the current character: beyond MAX_DEPTH, the text is left to the library. */
+  private depth = 0;
 
   constructor(
     private readonly lines: readonly string[],
@@ -491,6 +501,7 @@ class FlowReader {
 
   /** The collection opening at `at` of the current line, and the offset after its closing bracket. */
   collection(at: number): [unknown, number] {
+    if (++this.depth > MAX_DEPTH) bail();
     const isSeq = this.line[at] === '[';
     const close = isSeq ? ']' : '}';
     const seq: unknown[] = [];
@@ -498,7 +509,10 @@ class FlowReader {
     const seen = new Set<string>();
     let i = this.spaces(at + 1);
     for (;;) {
-      if (this.line[i] === close) return [isSeq ? seq : map, i + 1];
+      if (this.line[i] === close) {
+        this.depth--;
+        return [isSeq ? seq : map, i + 1];
+      }
       if (isSeq) {
         const [item, end] = this.item(i);
         seq.push(item);

@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseDocument, stringify } from 'yaml';
+import { MAX_DEPTH } from '../generator/spec-files.js';
 import { readYamlSubset, UNSUPPORTED } from '../generator/yaml-subset.js';
 import { ROOT, SPEC_DIR } from './helpers.js';
 
@@ -105,6 +106,28 @@ const READ: readonly [string, string][] = [
   ['no final line break', 'a: 1\nb: [x]'],
   ['a sequence document', '- 1\n- a: b\n'],
 ];
+
+/** `depth` block mappings, each nested in the one before. */
+function nestedMappings(depth: number): string {
+  let text = '';
+  for (let i = 0; i < depth - 1; i++) text += `${' '.repeat(i)}k${i}:\n`;
+  return `${text}${' '.repeat(depth - 1)}leaf: 1\n`;
+}
+
+/** A key whose value is `depth` flow sequences, each nested in the one before. */
+function nestedFlow(depth: number): string {
+  return `a: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+}
+
+test('nesting: read up to MAX_DEPTH block or flow collections, declined beyond (the loader refuses it)', () => {
+  for (const nested of [nestedMappings, nestedFlow]) {
+    assert.is(agree(nested(MAX_DEPTH)), 'read', `${nested.name}(${MAX_DEPTH})`);
+    assert.is(readYamlSubset(nested(MAX_DEPTH + 1)), UNSUPPORTED, `${nested.name}(${MAX_DEPTH + 1})`);
+  }
+  // A deep block inside a sequence item and a deep flow inside a deep block count as deep too.
+  assert.is(readYamlSubset(`- ${nestedMappings(MAX_DEPTH).replaceAll('\n', '\n  ')}`), UNSUPPORTED);
+  assert.is(readYamlSubset(`- x\n- ${nestedFlow(MAX_DEPTH + 1)}`), UNSUPPORTED);
+});
 
 for (const [name, text] of READ) {
   test(`read: ${name}`, () => {
