@@ -13,9 +13,13 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
+  constants,
   existsSync,
+  fstatSync,
   lstatSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   realpathSync,
@@ -76,17 +80,22 @@ function outputStats(
 
 /** Every file under `dir` (relative, sorted); none when it does not exist. */
 function filesUnder(dir: string): string[] {
+  return entriesUnder(dir).map((e) => e.path);
+}
+
+/** Every file under `dir` (relative, sorted), and whether it is a symlink; folder symlinks are not descended. */
+function entriesUnder(dir: string): { path: string; link: boolean }[] {
   if (!existsSync(dir)) return [];
-  const out: string[] = [];
+  const out: { path: string; link: boolean }[] = [];
   const walk = (current: string): void => {
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       const full = join(current, entry.name);
       if (entry.isDirectory()) walk(full);
-      else out.push(relative(dir, full).split(sep).join('/'));
+      else out.push({ path: relative(dir, full).split(sep).join('/'), link: entry.isSymbolicLink() });
     }
   };
   walk(dir);
-  return out.sort(compareStrings);
+  return out.sort((a, b) => compareStrings(a.path, b.path));
 }
 
 let toolkitHash: string | undefined;
@@ -144,14 +153,31 @@ export function specDigest(specDir: string): string | undefined {
   try {
     const realRoot = realpathSync(specDir);
     const hash = createHash('sha256');
-    for (const path of filesUnder(specDir)) {
-      const real = realpathSync(join(specDir, path));
-      if (!isInside(realRoot, real) || statSync(real).size > MAX_FILE_BYTES) return undefined;
-      hash.update(`${path}\0`).update(readFileSync(real)).update('\0');
+    for (const { path, link } of entriesUnder(specDir)) {
+      // Only a symlink can lead elsewhere: the walk descends real folders.
+      const real = link ? realpathSync(join(specDir, path)) : join(realRoot, path);
+      if (link && !isInside(realRoot, real)) return undefined;
+      const bytes = readSmallFile(real);
+      if (!bytes) return undefined;
+      hash.update(`${path}\0`).update(bytes).update('\0');
     }
     return hash.digest('hex');
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The bytes of the file at `path`; undefined when it is not a regular file or is over MAX_FILE_BYTES (both
+ * seen on the open file; opened without blocking, so that a FIFO is refused rather than waited on).
+ */
+function readSmallFile(path: string): Buffer | undefined {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    return !stat.isFile() || stat.size > MAX_FILE_BYTES ? undefined : readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -2,7 +2,16 @@
  * Finding and reading spec files safely: only files inside the spec folder are read (a symlink that leads
  * out of it is refused, never followed), sizes are checked before reading, and text must be UTF-8.
  */
-import { type Dirent, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  type Dirent,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+} from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { compareStrings, errorReason } from './diagnostics.js';
 
@@ -24,7 +33,9 @@ export function isInside(root: string, real: string): boolean {
 export function findSpecFiles(root: string): Found[] {
   const realRoot = realpathSync(root);
   const out: Found[] = [];
-  const walk = (dir: string): void => {
+  // `realDir` is where `dir` really is: the walk descends real folders only, so a file that is not a
+  // symlink is at realDir/name, without resolving its path again (1,600 files at 10,000 names).
+  const walk = (dir: string, realDir: string): void => {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -34,11 +45,13 @@ export function findSpecFiles(root: string): Found[] {
     for (const entry of entries) {
       const full = join(dir, entry.name);
       const path = relative(root, full).split(sep).join('/');
-      if (entry.isDirectory()) walk(full);
-      else if (/\.ya?ml$/.test(entry.name)) out.push(classify(realRoot, full, path));
+      if (entry.isDirectory()) walk(full, join(realDir, entry.name));
+      else if (!/\.ya?ml$/.test(entry.name)) continue;
+      else if (entry.isSymbolicLink()) out.push(classify(realRoot, full, path));
+      else out.push({ path, kind: 'file', real: join(realDir, entry.name) });
     }
   };
-  walk(root);
+  walk(root, realRoot);
   return out.sort((a, b) => compareStrings(a.path, b.path));
 }
 
@@ -62,16 +75,21 @@ export type Read =
 
 /** Reads a file as UTF-8 text, refusing large, binary or invalid files without reading more than needed. */
 export function readSpecText(real: string): Read {
+  let fd: number | undefined;
   try {
-    const stat = statSync(real);
+    // Looked at once open (one path lookup), and opened without blocking: a FIFO is refused, not waited on.
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, problem: 'unreadable', reason: 'not a regular file' };
     if (stat.size > MAX_FILE_BYTES) return { ok: false, problem: 'too-large' };
-    const bytes = readFileSync(real);
+    const bytes = readFileSync(fd);
     if (bytes.length > MAX_FILE_BYTES) return { ok: false, problem: 'too-large' };
     const text = decodeText(bytes);
     return text === undefined ? { ok: false, problem: 'not-text' } : { ok: true, text };
   } catch (error) {
     return { ok: false, problem: 'unreadable', reason: errorReason(error) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

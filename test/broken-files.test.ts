@@ -4,6 +4,7 @@
  * added to a copy of the minimal golden spec and must produce exactly the listed diagnostics, exit 1 for a
  * broken spec (2 when a file cannot be read at all), print no stack trace, and leave generated/ as it was.
  */
+import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
   closeSync,
@@ -260,6 +261,20 @@ test('a symlink inside the spec folder to another spec file is followed', async 
   );
 });
 
+test('a spec folder given through a symlink loads as the folder itself', () => {
+  const root = tempDir();
+  cpSync(BASE, join(root, 'spec'), { recursive: true });
+  symlinkSync(join(root, 'spec'), join(root, 'link'));
+  const files = (dir: string) => {
+    const r = loadSpec(dir, 'spec');
+    assert.equal(r.diagnostics, []);
+    return r.files.map((f) => [f.displayPath, f.data]);
+  };
+  const direct = files(join(root, 'spec'));
+  assert.ok(direct.length > 1);
+  assert.equal(files(join(root, 'link')), direct);
+});
+
 test('a dangling symlink and a symlink loop are I/O errors (exit 2), reported once', async () => {
   for (const [target, errno] of [
     ['missing.yaml', 'ENOENT'],
@@ -271,6 +286,13 @@ test('a dangling symlink and a symlink loop are I/O errors (exit 2), reported on
     assert.match(r.run.stderr, new RegExp(`cannot read: ${errno}: `));
     assert.not.match(r.run.stderr, new RegExp(`${errno}: ${errno}`), 'the error code is not repeated');
   }
+});
+
+test('a FIFO named like a spec file is an I/O error, not waited on', async () => {
+  const r = await expectDiagnostics((s) => execFileSync('mkfifo', [join(families(s), 'case.yaml')]), 2, [
+    `${CASE} io-error`,
+  ]);
+  assert.match(r.run.stderr, /not a regular file/);
 });
 
 test('an unreadable file (chmod 000) is an I/O error', async () => {
