@@ -10,6 +10,7 @@ import * as nodeFs from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { compareStrings, errorReason, ToolError } from './diagnostics.js';
 import { isAlive } from './lock.js';
+import { byteFiller, type Rendered, renderedByteLength } from './pieces.js';
 
 /** The file that marks a folder as written by this tool; a folder without it is never cleaned. */
 export const MARKER_FILE = '.generated';
@@ -26,7 +27,7 @@ export interface FileStat {
  * return the stat of the file it wrote (then nobody has to look it up by path again).
  */
 export interface WriteFs {
-  writeFileSync(path: string, data: string): FileStat | unknown;
+  writeFileSync(path: string, data: Rendered): FileStat | unknown;
   renameSync(from: string, to: string): void;
   unlinkSync(path: string): void;
   mkdirSync(path: string, options: { recursive: true }): unknown;
@@ -50,9 +51,9 @@ export interface WriteResult {
 }
 
 /**
- * A buffer reused to encode each file's text before writing it: one pass over the text (node writing a
- * string needs a second one, Buffer.byteLength, to detect a short write), no allocation per file. Texts that
- * might not fit (3 bytes per UTF-16 unit at most) are written from the string.
+ * A buffer reused to encode each file's pieces before writing them: one pass over a text (node writing a
+ * string needs a second one, Buffer.byteLength, to detect a short write), no allocation per file; a file
+ * larger than the buffer is written a bufferful at a time.
  */
 const encoded = Buffer.allocUnsafe(1 << 22);
 
@@ -70,17 +71,15 @@ export function writeFully(
   while (written < length) written += write(fd, bytes, written, length - written);
 }
 
-/** Writes `data` and returns the new file's stat, taken from the open file (no second path lookup). */
-function writeWithStat(path: string, data: string): FileStat {
+/**
+ * Writes `data` and returns the new file's stat, taken from the open file (no second path lookup): the
+ * write stage's `writeFileSync` (tests that inject faults wrap it).
+ */
+export function writeWithStat(path: string, data: Rendered): FileStat {
   const fd = nodeFs.openSync(path, 'w');
   try {
-    if (data.length * 3 <= encoded.length) writeFully(fd, encoded, encoded.write(data, 0, 'utf8'));
-    else {
-      // Written from the string (node encodes it outside the heap); only a short write needs its bytes.
-      const written = nodeFs.writeSync(fd, data);
-      const bytes = written < Buffer.byteLength(data) ? Buffer.from(data) : undefined;
-      if (bytes) writeFully(fd, bytes.subarray(written), bytes.length - written);
-    }
+    const fill = byteFiller(data, encoded);
+    for (let length = fill(); length > 0; length = fill()) writeFully(fd, encoded, length);
     const { size, mtimeMs, ino } = nodeFs.fstatSync(fd);
     return { size, mtimeMs, ino };
   } finally {
@@ -119,9 +118,8 @@ export function listFiles(dir: string): string[] {
 }
 
 /** Buffers reused to compare files, one MiB each: comparing 500 MB of output allocates nothing per file. */
-const expectedBytes = new Uint8Array(1 << 20);
+const expectedBytes = Buffer.allocUnsafe(1 << 20);
 const actualBytes = Buffer.allocUnsafe(1 << 20);
-const encoder = new TextEncoder();
 
 /**
  * Whether the file at `path` holds exactly the UTF-8 bytes of `contents` (false when it does not exist). A
@@ -130,7 +128,7 @@ const encoder = new TextEncoder();
  * no buffer as large as the largest file: regenerating a large catalog into its own output compares every
  * file, its bundles of 36 MB included).
  */
-function hasBytes(path: string, contents: string): boolean {
+function hasBytes(path: string, contents: Rendered): boolean {
   let fd: number;
   try {
     fd = nodeFs.openSync(path, 'r');
@@ -140,11 +138,9 @@ function hasBytes(path: string, contents: string): boolean {
   }
   try {
     const size = nodeFs.fstatSync(fd).size;
-    if (Buffer.byteLength(contents, 'utf8') !== size) return false;
-    let at = 0;
-    while (at < contents.length) {
-      const { read, written } = encoder.encodeInto(at === 0 ? contents : contents.slice(at), expectedBytes);
-      at += read;
+    if (renderedByteLength(contents) !== size) return false;
+    const fill = byteFiller(contents, expectedBytes);
+    for (let written = fill(); written > 0; written = fill()) {
       let got = 0;
       while (got < written) {
         const n = nodeFs.readSync(fd, actualBytes, got, written - got, null);
@@ -174,7 +170,7 @@ export function openCheck(outDir: string) {
   const stale: string[] = [];
   const missing: string[] = [];
   return {
-    add(path: string, contents: string): void {
+    add(path: string, contents: Rendered): void {
       seen.add(path);
       if (!existing.has(path)) missing.push(path);
       else if (!hasBytes(join(outDir, path), contents)) stale.push(path);
@@ -299,7 +295,7 @@ export function createStager(target: StageTarget, fs: WriteFs = defaultFs) {
   };
   return {
     ensureDir,
-    stage(path: string, contents: string): Staged {
+    stage(path: string, contents: Rendered): Staged {
       // Encoded into one reused buffer (see writeWithStat), not a Buffer per file (a 10k catalog's 500 MB of
       // Buffers made V8 collect more often). A new file is not hashed: the no-op fast path records sizes
       // and times (see cache.ts).
@@ -348,7 +344,7 @@ export function openOutput(outDir: string, fs: WriteFs = defaultFs) {
     /** Where this session stages files, for a worker that stages some of them (see `record`). */
     target,
     /** Stages one file (unless the folder already holds these bytes). */
-    add(path: string, contents: string): void {
+    add(path: string, contents: Rendered): void {
       if (seen.has(path)) throw new Error(`two outputs write ${path}`);
       let staged: Staged;
       try {

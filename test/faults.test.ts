@@ -10,7 +10,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EMITTERS } from '../generator/emit/index.js';
 import { generateFiles } from '../generator/pipeline.js';
-import { type WriteFs, writeOutput } from '../generator/write.js';
+import { type WriteFs, writeOutput, writeWithStat } from '../generator/write.js';
 import { ROOT, realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
 import { tally } from './tally.js';
 
@@ -44,7 +44,7 @@ function failing(code: string, operation: keyof WriteFs, at: number): WriteFs {
       return fn(...args);
     };
   return {
-    writeFileSync: wrap('writeFileSync', nodeFs.writeFileSync),
+    writeFileSync: wrap('writeFileSync', writeWithStat),
     renameSync: wrap('renameSync', nodeFs.renameSync),
     unlinkSync: wrap('unlinkSync', nodeFs.unlinkSync),
     mkdirSync: wrap('mkdirSync', nodeFs.mkdirSync) as WriteFs['mkdirSync'],

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeF
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findDrift, type WriteFs, writeFully, writeOutput } from '../generator/write.js';
+import { findDrift, type WriteFs, writeFully, writeOutput, writeWithStat } from '../generator/write.js';
 import { GENERATED_DIR, mtimes, realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
 
 const { files } = await realOutput();
@@ -145,7 +145,7 @@ function failingFs(operation: 'writeFileSync' | 'renameSync', failAt: number): W
   return {
     writeFileSync: (p, d) => {
       if (operation === 'writeFileSync') fail();
-      nodeFs.writeFileSync(p, d);
+      return writeWithStat(p, d);
     },
     renameSync: (a, b) => {
       if (operation === 'renameSync') fail();

@@ -5,6 +5,7 @@
 import type { Assets } from '../assets.js';
 import type { Catalog } from '../catalog.js';
 import { compareStrings } from '../diagnostics.js';
+import { type Rendered, renderedText } from '../pieces.js';
 import { MARKER_FILE } from '../write.js';
 import { bannerText } from './banner.js';
 import { emitDocs } from './docs.js';
@@ -18,7 +19,7 @@ import { emitTypes } from './types.js';
  * A file's contents, or a function that renders them. An emitter whose files are shared between two threads
  * (see produce.ts) defers its rendering this way, so that each thread renders only the files it takes.
  */
-export type Contents = string | (() => string);
+export type Contents = Rendered | (() => Rendered);
 
 export type Files = Iterable<readonly [string, Contents]>;
 
@@ -75,7 +76,7 @@ export async function* emitEach(
   assets: Assets,
   emitters: readonly { readonly name: string; readonly emit: Emitter }[] = EMITTERS,
   share?: Share,
-): AsyncGenerator<readonly [string, string]> {
+): AsyncGenerator<readonly [string, Rendered]> {
   for (const emitter of emitters) {
     let output: Files;
     try {
@@ -86,13 +87,14 @@ export async function* emitEach(
     const iterator = output[Symbol.iterator]();
     const shared = share?.has(emitter.name) ? share : undefined;
     for (let index = 0; ; index++) {
-      let file: readonly [string, string];
+      let file: readonly [string, Rendered];
       try {
         const next = iterator.next();
         if (next.done) break;
         if (shared && !shared.take(emitter.name, index)) continue;
         const [path, contents] = next.value;
-        file = typeof contents === 'string' ? (next.value as readonly [string, string]) : [path, contents()];
+        file =
+          typeof contents === 'function' ? [path, contents()] : (next.value as readonly [string, Rendered]);
       } catch (error) {
         throw new Error(`emitter "${emitter.name}" failed: ${(error as Error).message}`, { cause: error });
       }
@@ -110,7 +112,7 @@ export async function emitAll(
   const files = new Map<string, string>();
   for await (const [path, contents] of emitEach(catalog, assets, emitters)) {
     if (files.has(path)) throw new Error(`two emitters write ${path}`);
-    files.set(path, contents);
+    files.set(path, renderedText(contents));
   }
   return new Map([...files].sort(([a], [b]) => compareStrings(a, b)));
 }

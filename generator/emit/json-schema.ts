@@ -7,9 +7,10 @@
 
 import type { Catalog, EventFieldModel, EventModel, FamilyModel, Text } from '../catalog.js';
 import { indexOf } from '../catalog-index.js';
-import { mapUnder } from '../lookup.js';
+import { lookup, mapUnder } from '../lookup.js';
 import { bannerText, toJson } from './banner.js';
 import type { Contents } from './index.js';
+import { JsonChunks } from './json-chunks.js';
 
 export const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -35,12 +36,13 @@ function prefix(variant: Variant): string {
  * bundle does so early, and neither ends the run rendering one while the other waits.
  */
 export function* emitJsonSchemas(catalog: Catalog): Generator<readonly [string, Contents]> {
+  const run = new SchemaRun(catalog);
   for (const variant of VARIANTS) {
     const path = schemaPaths.bundle(variant);
     const head = { title: catalog.title.en, description: bilingual(catalog.summary) };
     yield [
       `schemas/${path}`,
-      () => toJson(dispatchSchema(catalog, path, head, catalog.events, variant, catalog.files)),
+      () => run.chunks.toJson(dispatchSchema(run, path, head, catalog.events, variant, catalog.files)),
     ];
   }
   for (const variant of VARIANTS) {
@@ -50,38 +52,59 @@ export function* emitJsonSchemas(catalog: Catalog): Generator<readonly [string, 
         const events = indexOf(catalog).eventsOf(family.id);
         const head = { title: family.title.en, description: bilingual(family.description) };
         const sources = [family.file, catalog.catalogFile];
-        return toJson(dispatchSchema(catalog, path, head, events, variant, sources));
+        return run.chunks.toJson(dispatchSchema(run, path, head, events, variant, sources));
       };
       yield [`schemas/${path}`, render];
     }
   }
   for (const event of catalog.events) {
     const path = schemaPaths.event(event);
-    yield [`schemas/${path}`, () => toJson(eventSchema(catalog, event, 'default', path))];
+    yield [`schemas/${path}`, () => run.chunks.toJson(eventSchema(run, event, 'default', path))];
   }
   yield ['schemas/index.json', () => toJson(schemaIndex(catalog))];
 }
 
-/** The schema of one notification, self-contained. */
-export function eventSchema(
-  catalog: Catalog,
+/**
+ * What one run of the emitter writes once and places in many schemas (see json-chunks.ts): each field's
+ * schema, each family's part of the dispatch schemas (by variant), each notification's part and branch.
+ */
+class SchemaRun {
+  readonly chunks = new JsonChunks();
+  readonly families = new Map<FamilyModel, Map<Variant, string>>();
+  readonly deltas = new Map<EventModel, string>();
+  readonly branches = new Map<EventModel, string>();
+
+  constructor(readonly catalog: Catalog) {}
+
+  /** A field's schema in a document, as a token; `false` for a field that must be absent. */
+  field(field: EventFieldModel): Schema | string {
+    const schema = fieldSchema(field);
+    return typeof schema === 'boolean' ? schema : this.chunks.token(schema);
+  }
+}
+
+/** The schema of one notification, self-contained (its repeated parts as tokens of `run`). */
+function eventSchema(
+  run: SchemaRun,
   event: EventModel,
   variant: Variant,
   path: string,
 ): Record<string, unknown> {
+  const { catalog } = run;
   return {
     $schema: DRAFT_2020_12,
     $id: `${catalog.schemaBaseUri}${path}`,
     $comment: bannerText([event.file, catalog.catalogFile]),
-    ...eventBody(catalog, event, variant),
+    ...eventBody(run, event, variant),
   };
 }
 
-function eventBody(catalog: Catalog, event: EventModel, variant: Variant): Record<string, unknown> {
-  const properties: Record<string, Schema> = {};
+function eventBody(run: SchemaRun, event: EventModel, variant: Variant): Record<string, unknown> {
+  const { catalog } = run;
+  const properties: Record<string, Schema | string> = {};
   for (const field of event.envelope) {
     properties[field.name] =
-      field.name === catalog.envelope.content ? contentSchema(field, event, variant) : fieldSchema(field);
+      field.name === catalog.envelope.content ? contentSchema(run, field, event, variant) : run.field(field);
   }
   return {
     title: event.name,
@@ -93,9 +116,9 @@ function eventBody(catalog: Catalog, event: EventModel, variant: Variant): Recor
   };
 }
 
-function contentSchema(field: EventFieldModel, event: EventModel, variant: Variant): Schema {
-  const properties: Record<string, Schema> = {};
-  for (const f of event.content) properties[f.name] = fieldSchema(f);
+function contentSchema(run: SchemaRun, field: EventFieldModel, event: EventModel, variant: Variant): Schema {
+  const properties: Record<string, Schema | string> = {};
+  for (const f of event.content) properties[f.name] = run.field(f);
   return {
     description: bilingual(field.description),
     type: 'object',
@@ -109,8 +132,17 @@ function requiredOf(fields: readonly EventFieldModel[]): string[] {
   return fields.filter((f) => f.presence === 'required').map((f) => f.name);
 }
 
-/** A field's schema; `false` for a field that must be absent. Shared with the types emitter. */
+const fieldSchemas = new WeakMap<EventFieldModel, Schema>();
+
+/**
+ * A field's schema; `false` for a field that must be absent. Shared with the types emitter. Made once per
+ * field object (the notifications of a family share their fields' objects): not to be changed.
+ */
 export function fieldSchema(field: EventFieldModel): Schema {
+  return lookup(fieldSchemas, field, makeFieldSchema);
+}
+
+function makeFieldSchema(field: EventFieldModel): Schema {
   if (field.presence === 'absent') return false;
   const schema: Record<string, unknown> = { description: fieldDescription(field), type: field.type };
   if (field.const !== undefined) schema.const = field.const;
@@ -161,22 +193,23 @@ function bilingual(text: Text): string {
  * its name, bound values, required and absent fields. A large catalog stays a few bytes per name.
  */
 function dispatchSchema(
-  catalog: Catalog,
+  run: SchemaRun,
   path: string,
   head: { title: string; description: string },
   events: readonly EventModel[],
   variant: Variant,
   sources: readonly string[],
 ): Record<string, unknown> {
+  const { catalog } = run;
   const name = catalog.envelope.discriminator;
   const defs: Record<string, unknown> = {};
   for (const event of events) {
     const familyKey = `family.${event.family}`;
     if (!(familyKey in defs)) {
-      defs[familyKey] = familyBody(catalog, indexOf(catalog).family(event.family), variant);
+      defs[familyKey] = familyBody(run, indexOf(catalog).family(event.family), variant);
     }
   }
-  for (const event of events) defs[`event.${event.slug}`] = eventDelta(catalog, event);
+  for (const event of events) defs[`event.${event.slug}`] = eventDelta(run, event);
   return {
     $schema: DRAFT_2020_12,
     $id: `${catalog.schemaBaseUri}${path}`,
@@ -185,17 +218,31 @@ function dispatchSchema(
     type: 'object',
     required: [name],
     properties: { [name]: { enum: events.map((e) => e.name) } },
-    allOf: events.map((event) => ({
-      if: { type: 'object', properties: { [name]: { const: event.name } }, required: [name] },
-      // biome-ignore lint/suspicious/noThenProperty: "then" is the JSON Schema keyword.
-      then: { $ref: `#/$defs/event.${event.slug}` },
-    })),
+    allOf: events.map((event) => branch(run, event)),
     $defs: defs,
   };
 }
 
+/** The branch of a dispatch schema that sends a notification of `event`'s name to its part. */
+function branch(run: SchemaRun, event: EventModel): string {
+  return lookup(run.branches, event, () => {
+    const name = run.catalog.envelope.discriminator;
+    return run.chunks.token({
+      if: { type: 'object', properties: { [name]: { const: event.name } }, required: [name] },
+      // biome-ignore lint/suspicious/noThenProperty: "then" is the JSON Schema keyword.
+      then: { $ref: `#/$defs/event.${event.slug}` },
+    });
+  });
+}
+
 /** Every field of a family with its type, none required or forbidden: what all its notifications share. */
-function familyBody(catalog: Catalog, family: FamilyModel, variant: Variant): Record<string, unknown> {
+function familyBody(run: SchemaRun, family: FamilyModel, variant: Variant): string {
+  return lookup(mapUnder(run.families, family), variant, () =>
+    run.chunks.token(makeFamilyBody(run.catalog, family, variant)),
+  );
+}
+
+function makeFamilyBody(catalog: Catalog, family: FamilyModel, variant: Variant): Record<string, unknown> {
   const events = indexOf(catalog).eventsOf(family.id);
   // A field bound in every notification of the family is checked by each notification's constant alone.
   const alwaysBound = new Set(
@@ -205,8 +252,8 @@ function familyBody(catalog: Catalog, family: FamilyModel, variant: Variant): Re
   );
   const content: Record<string, Schema> = {};
   for (const field of family.content) {
-    const schema = fieldSchema({ ...field, presence: 'optional' }) as Record<string, unknown>;
-    if (alwaysBound.has(field.name)) delete schema.enum;
+    const typed = fieldSchema({ ...field, presence: 'optional' }) as Record<string, unknown>;
+    const schema = alwaysBound.has(field.name) ? withoutEnum(typed) : typed;
     // A field some notifications forbid is typed by the notifications that allow it, so that a forbidden
     // field is reported once, as forbidden.
     content[field.name] = sometimesAbsent(catalog, family).has(field.name)
@@ -235,6 +282,11 @@ function familyBody(catalog: Catalog, family: FamilyModel, variant: Variant): Re
   };
 }
 
+function withoutEnum(schema: Record<string, unknown>): Record<string, unknown> {
+  const { enum: _values, ...rest } = schema;
+  return rest;
+}
+
 const absentSets = new WeakMap<FamilyModel, Set<string>>();
 
 /** The content fields of a family that at least one of its notifications forbids. */
@@ -252,13 +304,18 @@ function sometimesAbsent(catalog: Catalog, family: FamilyModel): Set<string> {
 }
 
 /** What one notification adds to its family: its name, bound values, required and absent fields. */
-function eventDelta(catalog: Catalog, event: EventModel): Record<string, unknown> {
-  const content: Record<string, Schema> = {};
+function eventDelta(run: SchemaRun, event: EventModel): string {
+  return lookup(run.deltas, event, () => run.chunks.token(makeEventDelta(run, event)));
+}
+
+function makeEventDelta(run: SchemaRun, event: EventModel): Record<string, unknown> {
+  const { catalog } = run;
+  const content: Record<string, Schema | string> = {};
   const typedHere = sometimesAbsent(catalog, indexOf(catalog).family(event.family));
   for (const field of event.content) {
     if (field.presence === 'absent') content[field.name] = false;
     else if (field.const !== undefined) content[field.name] = { const: field.const };
-    else if (typedHere.has(field.name)) content[field.name] = fieldSchema(field);
+    else if (typedHere.has(field.name)) content[field.name] = run.field(field);
     // Listed so that `required` names only declared properties (ajv's strict mode asks for that).
     else if (field.presence === 'required') content[field.name] = true;
   }

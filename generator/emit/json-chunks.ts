@@ -1,0 +1,105 @@
+/**
+ * JSON documents that repeat the same values many times over: each repeated value is written once, as UTF-8
+ * bytes, and copied wherever it appears. The schemas of a large catalog repeat the envelope's fields in every
+ * notification's schema, and each notification's part of a dispatch schema in its family's schema and in the
+ * bundle, in both variants.
+ *
+ * A document is built with a token (a string) where a repeated value goes and written by JSON.stringify; the
+ * text is then cut at the tokens, and each token replaced by the value's bytes, indented for where it lands.
+ * The pieces, written one after the other, are exactly `JSON.stringify(document with the values in place,
+ * null, 2)`. A token holds a NUL character and a random nonce of the process, so that no text from the spec
+ * can pass for one (JSON writes NUL as an escape, and the nonce is unknown to it); the nonce never reaches
+ * the output.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Pieces } from '../pieces.js';
+
+const NONCE = randomBytes(12).toString('hex');
+const TOKEN_PREFIX = `\u0000${NONCE}:`;
+/** A token as JSON.stringify writes it (NUL as an escape), up to its number and closing quote. */
+const QUOTED_PREFIX = `"\\u0000${NONCE}:`;
+
+/** The repeated values of one emitter run, and their texts and bytes. */
+export class JsonChunks {
+  private readonly values: unknown[] = [];
+  private readonly tokens = new Map<unknown, string>();
+  /** Texts at indentation 0, by value number. */
+  private readonly texts: (string | undefined)[] = [];
+  /** Bytes by value number, then by the indentation (in spaces) of the line the value starts on. */
+  private readonly bytes: Map<number, Uint8Array>[] = [];
+
+  /** The token that stands for `value` in a document (or in another repeated value). */
+  token(value: object): string {
+    let token = this.tokens.get(value);
+    if (token === undefined) {
+      token = `${TOKEN_PREFIX}${this.values.length}`;
+      this.values.push(value);
+      this.texts.push(undefined);
+      this.bytes.push(new Map());
+      this.tokens.set(value, token);
+    }
+    return token;
+  }
+
+  /** The JSON text of `document` (two-space indent, trailing newline) as pieces, its tokens replaced. */
+  toJson(document: unknown): Pieces {
+    const text = `${JSON.stringify(document, null, 2)}\n`;
+    const pieces: (string | Uint8Array)[] = [];
+    this.cut(
+      text,
+      (piece) => pieces.push(piece),
+      (id, indent) => pieces.push(this.bytesOf(id, indent)),
+    );
+    return pieces;
+  }
+
+  /** Calls `text` for the text between tokens and `token` for each token, in order. */
+  private cut(
+    text: string,
+    onText: (piece: string) => void,
+    onToken: (id: number, indent: number) => void,
+  ): void {
+    let copied = 0;
+    for (let at = text.indexOf(QUOTED_PREFIX); at >= 0; at = text.indexOf(QUOTED_PREFIX, copied)) {
+      const end = text.indexOf('"', at + QUOTED_PREFIX.length);
+      // A token starts a value: its line's indentation is the value's.
+      const lineStart = text.lastIndexOf('\n', at) + 1;
+      let indent = 0;
+      while (text.charCodeAt(lineStart + indent) === 32) indent++;
+      if (at > copied) onText(text.slice(copied, at));
+      onToken(Number(text.slice(at + QUOTED_PREFIX.length, end)), indent);
+      copied = end + 1;
+    }
+    if (copied < text.length) onText(text.slice(copied));
+  }
+
+  /** The text of value `id` at indentation 0, its own tokens replaced. */
+  private textOf(id: number): string {
+    let text = this.texts[id];
+    if (text === undefined) {
+      const parts: string[] = [];
+      this.cut(
+        JSON.stringify(this.values[id], null, 2),
+        (piece) => parts.push(piece),
+        (inner, indent) => parts.push(this.indented(this.textOf(inner), indent)),
+      );
+      text = parts.join('');
+      this.texts[id] = text;
+    }
+    return text;
+  }
+
+  private indented(text: string, indent: number): string {
+    return indent === 0 ? text : text.replaceAll('\n', `\n${' '.repeat(indent)}`);
+  }
+
+  private bytesOf(id: number, indent: number): Uint8Array {
+    const known = this.bytes[id] as Map<number, Uint8Array>;
+    let bytes = known.get(indent);
+    if (bytes === undefined) {
+      bytes = Buffer.from(this.indented(this.textOf(id), indent), 'utf8');
+      known.set(indent, bytes);
+    }
+    return bytes;
+  }
+}
