@@ -77,13 +77,16 @@ export class JsonChunks {
   private textOf(id: number): string {
     let text = this.texts[id];
     if (text === undefined) {
-      const parts: string[] = [];
-      this.cut(
-        JSON.stringify(this.values[id], null, 2),
-        (piece) => parts.push(piece),
-        (inner, indent) => parts.push(this.indented(this.textOf(inner), indent)),
-      );
-      text = parts.join('');
+      text = JSON.stringify(this.values[id], null, 2);
+      if (text.includes(QUOTED_PREFIX)) {
+        const parts: string[] = [];
+        this.cut(
+          text,
+          (piece) => parts.push(piece),
+          (inner, indent) => parts.push(this.indented(this.textOf(inner), indent)),
+        );
+        text = parts.join('');
+      }
       this.texts[id] = text;
     }
     return text;

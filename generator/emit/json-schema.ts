@@ -74,7 +74,14 @@ class SchemaRun {
   readonly deltas = new Map<EventModel, string>();
   readonly branches = new Map<EventModel, string>();
 
+  /** `$defs` keys by kind and id: made once, not for each of the four dispatch schemas that hold them. */
+  private readonly keys = { family: new Map<string, string>(), event: new Map<string, string>() };
+
   constructor(readonly catalog: Catalog) {}
+
+  defKey(kind: 'family' | 'event', id: string): string {
+    return lookup(this.keys[kind], id, () => `${kind}.${id}`);
+  }
 
   /** A field's schema in a document, as a token; `false` for a field that must be absent. */
   field(field: EventFieldModel): Schema | string {
@@ -204,12 +211,12 @@ function dispatchSchema(
   const name = catalog.envelope.discriminator;
   const defs: Record<string, unknown> = {};
   for (const event of events) {
-    const familyKey = `family.${event.family}`;
+    const familyKey = run.defKey('family', event.family);
     if (!(familyKey in defs)) {
       defs[familyKey] = familyBody(run, indexOf(catalog).family(event.family), variant);
     }
   }
-  for (const event of events) defs[`event.${event.slug}`] = eventDelta(run, event);
+  for (const event of events) defs[run.defKey('event', event.slug)] = eventDelta(run, event);
   return {
     $schema: DRAFT_2020_12,
     $id: `${catalog.schemaBaseUri}${path}`,
