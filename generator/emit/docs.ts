@@ -12,7 +12,7 @@ import { bannerText } from './banner.js';
 import { LOCALES, type Locale, localePrefix, pick, presenceWord, type Words, words } from './docs-i18n.js';
 import { emitSite } from './docs-site.js';
 import { mdCell, mdCode, mdCodeCell, mdFence, mdLine, mdText, tsAccess, tsString } from './escape.js';
-import { validEvent } from './fixture-values.js';
+import { validEventJson } from './fixture-values.js';
 import type { Contents } from './index.js';
 import { schemaPaths } from './json-schema.js';
 import { eventDiagram, familyDiagrams } from './mermaid.js';
@@ -244,7 +244,7 @@ function exampleView(catalog: Catalog, event: EventModel, locale: Locale) {
   }
   return {
     exampleTitle: mdText(w.generatedExample),
-    exampleFence: mdFence(JSON.stringify(validEvent(catalog, event, 'complete'), null, 2), 'json'),
+    exampleFence: mdFence(validEventJson(catalog, event, 'complete'), 'json'),
   };
 }
 

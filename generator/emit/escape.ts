@@ -125,9 +125,11 @@ export const mdCodeCell = memo((text: string): string => mdCode(text).replace(/\
 
 /** A fenced code block whose fence cannot be closed by the content. */
 export function mdFence(text: string, language = ''): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`{3,}/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}`;
+  // Most texts hold no run of three backticks: one scan finds that.
+  const runs = text.includes('```') ? [...text.matchAll(/`{3,}/g)].map((m) => m[0].length) : [];
+  const fence = '`'.repeat(Math.max(2, ...runs) + 1);
+  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+  return `${fence}${language}\n${body}\n${fence}`;
 }
 
 /** Text for HTML element content or a quoted attribute value. */

@@ -5,6 +5,7 @@
  */
 import type { Catalog, EnumValueModel, EventFieldModel, EventModel, FieldModel, Scalar } from '../catalog.js';
 import { lookup, mapUnder } from '../lookup.js';
+import { toJson } from './banner.js';
 
 /** FNV-1a, 32 bits: a stable seed from a text. */
 function hash(text: string): number {
@@ -110,6 +111,16 @@ export function outsideEnum(values: readonly Scalar[]): Scalar {
 }
 
 export type Variant = 'minimal' | 'complete';
+
+const validTexts = new WeakMap<EventModel, Map<Variant, string>>();
+
+/**
+ * The JSON text of validEvent (two-space indent, trailing newline), made once per notification and variant:
+ * the fixtures and the docs' example sections both show it.
+ */
+export function validEventJson(catalog: Catalog, event: EventModel, variant: Variant): string {
+  return lookup(mapUnder(validTexts, event), variant, () => toJson(validEvent(catalog, event, variant)));
+}
 
 /** A valid event: required fields only (minimal), or every field the notification may carry (complete). */
 export function validEvent(catalog: Catalog, event: EventModel, variant: Variant): Record<string, unknown> {

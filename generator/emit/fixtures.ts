@@ -7,7 +7,7 @@
 import type { Catalog, ExampleModel } from '../catalog.js';
 import { bannerText, toJson } from './banner.js';
 import { invalidCases } from './fixture-cases.js';
-import { validEvent } from './fixture-values.js';
+import { validEventJson } from './fixture-values.js';
 
 export interface FixtureEntry {
   readonly name: string;
@@ -22,7 +22,7 @@ export function* emitFixtures(catalog: Catalog): Generator<readonly [string, str
   for (const event of catalog.events) {
     for (const variant of ['minimal', 'complete'] as const) {
       const path = `valid/${event.slug}.${variant}.json`;
-      yield [`fixtures/${path}`, toJson(validEvent(catalog, event, variant))];
+      yield [`fixtures/${path}`, validEventJson(catalog, event, variant)];
       entries.push({ name: event.name, kind: 'valid', variant, path });
     }
     // One file holds a notification's invalid events, and its sidecar says, case by case, which rule each
