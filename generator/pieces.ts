@@ -26,8 +26,8 @@ const encoder = new TextEncoder();
 
 /**
  * The bytes of a rendered file, a bufferful at a time: each call of the returned function fills `buffer`
- * from its start with the next bytes (as many as fit, never splitting a character) and returns how many; 0
- * once all are given. `buffer` must hold at least 4 bytes.
+ * from its start with the next bytes (as many as fit; a text is cut between characters, bytes anywhere) and
+ * returns how many; 0 once all are given. `buffer` must hold at least 4 bytes (one character's).
  */
 export function byteFiller(rendered: Rendered, buffer: Buffer): () => number {
   const pieces = typeof rendered === 'string' ? [rendered] : rendered;
