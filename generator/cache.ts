@@ -13,13 +13,9 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  closeSync,
-  constants,
   existsSync,
-  fstatSync,
   lstatSync,
   mkdirSync,
-  openSync,
   readdirSync,
   readFileSync,
   realpathSync,
@@ -32,7 +28,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { compareStrings } from './diagnostics.js';
-import { isInside, MAX_FILE_BYTES } from './spec-files.js';
+import { isInside, readSpecBytes } from './spec-files.js';
 import { toolkitRoot } from './toolkit.js';
 import { type FileStat, hashText, listFiles } from './write.js';
 
@@ -157,27 +153,13 @@ export function specDigest(specDir: string): string | undefined {
       // Only a symlink can lead elsewhere: the walk descends real folders.
       const real = link ? realpathSync(join(specDir, path)) : join(realRoot, path);
       if (link && !isInside(realRoot, real)) return undefined;
-      const bytes = readSmallFile(real);
-      if (!bytes) return undefined;
-      hash.update(`${path}\0`).update(bytes).update('\0');
+      const read = readSpecBytes(real);
+      if (!read.ok) return undefined;
+      hash.update(`${path}\0`).update(read.bytes).update('\0');
     }
     return hash.digest('hex');
   } catch {
     return undefined;
-  }
-}
-
-/**
- * The bytes of the file at `path`; undefined when it is not a regular file or is over MAX_FILE_BYTES (both
- * seen on the open file; opened without blocking, so that a FIFO is refused rather than waited on).
- */
-function readSmallFile(path: string): Buffer | undefined {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const stat = fstatSync(fd);
-    return !stat.isFile() || stat.size > MAX_FILE_BYTES ? undefined : readFileSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }
 

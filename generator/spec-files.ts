@@ -65,32 +65,44 @@ function classify(realRoot: string, full: string, path: string): Found {
   }
 }
 
-export type Read =
-  | { readonly ok: true; readonly text: string }
-  | {
-      readonly ok: false;
-      readonly problem: 'too-large' | 'not-text' | 'unreadable';
-      readonly reason?: string;
-    };
+/** Why a file was not read. */
+export interface Refusal {
+  readonly ok: false;
+  readonly problem: 'too-large' | 'not-text' | 'unreadable';
+  readonly reason?: string;
+}
 
-/** Reads a file as UTF-8 text, refusing large, binary or invalid files without reading more than needed. */
-export function readSpecText(real: string): Read {
+export type Read = { readonly ok: true; readonly text: string } | Refusal;
+export type ReadBytes = { readonly ok: true; readonly bytes: Buffer } | Refusal;
+
+/**
+ * Reads a regular file's bytes, refusing large files without reading them. The file is looked at once open
+ * (one path lookup), and opened without blocking: a FIFO is refused, not waited on. The run key hashes spec
+ * files with it too.
+ */
+export function readSpecBytes(real: string): ReadBytes {
   let fd: number | undefined;
   try {
-    // Looked at once open (one path lookup), and opened without blocking: a FIFO is refused, not waited on.
     fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, problem: 'unreadable', reason: 'not a regular file' };
     if (stat.size > MAX_FILE_BYTES) return { ok: false, problem: 'too-large' };
     const bytes = readFileSync(fd);
     if (bytes.length > MAX_FILE_BYTES) return { ok: false, problem: 'too-large' };
-    const text = decodeText(bytes);
-    return text === undefined ? { ok: false, problem: 'not-text' } : { ok: true, text };
+    return { ok: true, bytes };
   } catch (error) {
     return { ok: false, problem: 'unreadable', reason: errorReason(error) };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Reads a file as UTF-8 text, refusing large, binary or invalid files without reading more than needed. */
+export function readSpecText(real: string): Read {
+  const read = readSpecBytes(real);
+  if (!read.ok) return read;
+  const text = decodeText(read.bytes);
+  return text === undefined ? { ok: false, problem: 'not-text' } : { ok: true, text };
 }
 
 /** UTF-8 text without NUL bytes, or undefined for anything binary. A leading BOM is dropped. */
