@@ -183,7 +183,7 @@ export function openCheck(outDir: string) {
 }
 
 /** What `--check` reports for files rendered in memory. */
-export function findDrift(outDir: string, files: ReadonlyMap<string, string>): Drift {
+export function findDrift(outDir: string, files: ReadonlyMap<string, Rendered>): Drift {
   const check = openCheck(outDir);
   for (const [path, contents] of files) check.add(path, contents);
   return check.finish();

@@ -94,6 +94,32 @@ test('a large file is compared to its last byte: one byte changed past the first
   assert.equal(findDrift(out, files).stale, ['big.txt']);
 });
 
+test('a file given as pieces is written and compared as its text, past the 4 MiB buffer too', () => {
+  const out = join(tempDir(), 'out');
+  mkdirSync(out);
+  const text = '事件 event 通知 notification '.repeat(250_000);
+  // Texts and bytes of uneven lengths, cut between characters (the bytes of a text, anywhere).
+  const pieces: (string | Uint8Array)[] = [];
+  for (let at = 0, n = 0; at < text.length; n++) {
+    const piece = text.slice(at, at + 1 + ((n * 7919) % 300_000));
+    pieces.push(n % 2 === 0 ? piece : Buffer.from(piece));
+    at += piece.length;
+  }
+  assert.ok(pieces.length > 20);
+  const path = join(out, 'pieces.txt');
+  const stat = writeWithStat(path, pieces);
+  const bytes = Buffer.from(text);
+  assert.ok(bytes.length > 4 * 2 ** 20);
+  assert.equal(readFileSync(path), bytes);
+  assert.is(stat.size, bytes.length);
+  const files = new Map([['pieces.txt', pieces]]);
+  assert.equal(findDrift(out, files).stale, []);
+  const changed = Buffer.from(bytes);
+  changed[changed.indexOf('n', 4 * 2 ** 20 + 3)] = 'N'.charCodeAt(0);
+  writeFileSync(path, changed);
+  assert.equal(findDrift(out, files).stale, ['pieces.txt']);
+});
+
 test('a short write is continued until every byte is written, and a failing one throws', () => {
   const dir = tempDir();
   const path = join(dir, 'short.txt');
