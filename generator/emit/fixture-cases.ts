@@ -56,6 +56,7 @@ export function invalidCases(catalog: Catalog, event: EventModel): InvalidCase[]
   ];
   const find = (test: (f: EventFieldModel) => boolean) => fields.find((l) => test(l.field));
   const cases: InvalidCase[] = [];
+  const valid = validEvent(catalog, event, 'complete');
   const add = (
     rule: RuleKind,
     at: Located | undefined,
@@ -64,7 +65,7 @@ export function invalidCases(catalog: Catalog, event: EventModel): InvalidCase[]
     description: string,
   ) => {
     if (!at) return;
-    const base = validEvent(catalog, event, 'complete');
+    const base = copyEvent(valid, contentKey);
     setAt(base, at.path, value);
     const path = toPointer(at.path);
     cases.push({ rule, field: path, description, strict: false, event: base, errors: [{ path, keyword }] });
@@ -114,15 +115,25 @@ export function invalidCases(catalog: Catalog, event: EventModel): InvalidCase[]
   const bound = find((f) => f.const !== undefined && (f.enum?.length ?? 0) > 1);
   const other = bound?.field.enum?.find((e) => e.value !== bound.field.const)?.value;
   add('name-mismatch', bound, other, 'const', `${bound?.field.name} must agree with the notification name`);
-  cases.push(unknownFieldCase(catalog, event));
+  cases.push(unknownFieldCase(catalog, event, copyEvent(valid, contentKey)));
   return cases;
 }
 
-function unknownFieldCase(catalog: Catalog, event: EventModel): InvalidCase {
+/**
+ * A copy of a valid event that a case may change one field of: the envelope and the content are copied, the
+ * values are shared (a case sets a field of either, never inside a value).
+ */
+function copyEvent(valid: Record<string, unknown>, contentKey: string): Record<string, unknown> {
+  const copy = { ...valid };
+  const content = valid[contentKey];
+  if (content !== undefined) copy[contentKey] = { ...(content as Record<string, unknown>) };
+  return copy;
+}
+
+function unknownFieldCase(catalog: Catalog, event: EventModel, base: Record<string, unknown>): InvalidCase {
   const names = new Set(event.content.map((f) => f.name));
   let extra = 'unlistedField';
   while (names.has(extra)) extra += 'X';
-  const base = validEvent(catalog, event, 'complete');
   const path = [catalog.envelope.content, extra];
   setAt(base, path, 'value');
   const pointer = toPointer(path);
