@@ -23,3 +23,21 @@ export function lookup<K, V>(table: Table<K, V>, key: K, make: (key: K) => V): V
 export function mapUnder<K, K2, V>(table: Table<K, Map<K2, V>>, key: K): Map<K2, V> {
   return lookup(table, key, () => new Map<K2, V>());
 }
+
+/**
+ * A pure function of a text that remembers its results: for texts that many outputs repeat (escaped labels,
+ * doc blocks, the words of names), a lookup costs far less than the work. The table is emptied when it
+ * holds `limit` texts, so memory stays bounded whatever the catalog.
+ */
+export function remembering<V>(compute: (text: string) => V, limit = 50_000): (text: string) => V {
+  const seen = new Map<string, V>();
+  return (text) => {
+    let out = seen.get(text);
+    if (out === undefined) {
+      if (seen.size >= limit) seen.clear();
+      out = compute(text);
+      seen.set(text, out);
+    }
+    return out;
+  };
+}

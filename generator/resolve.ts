@@ -2,6 +2,8 @@
  * Resolution rules shared by the validate and model stages, so that what is checked is exactly what is
  * built: file and type names derived from notification names, tags, name templates and presence rules.
  */
+
+import { remembering } from './lookup.js';
 import type { PresenceKind, RawFamily, RawNotification, RawPresenceRule, Scalar } from './spec-types.js';
 
 /** "Widget:SpinFast.Now:Started" → "widget-spin-fast-now-started". */
@@ -20,17 +22,7 @@ export function pascalOf(name: string): string {
 }
 
 /** Words of names seen, bounded: validation, the model and several emitters derive names from each. */
-const wordsOf = new Map<string, string[]>();
-
-function words(name: string): string[] {
-  let out = wordsOf.get(name);
-  if (!out) {
-    if (wordsOf.size >= 100_000) wordsOf.clear();
-    out = splitWords(name);
-    wordsOf.set(name, out);
-  }
-  return out;
-}
+const words = remembering((name: string) => splitWords(name), 100_000);
 
 function splitWords(name: string): string[] {
   return name

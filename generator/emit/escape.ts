@@ -4,29 +4,13 @@
  * text in the output and never as code or structure.
  */
 
+import { remembering } from '../lookup.js';
+
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
 // Control characters other than tab and line feed, and the bidirectional controls that can make text
 // display differently from what it is.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * Remembers a pure text function's results. Docs repeat the same texts on many pages (every page's envelope
- * table, every enum label); a lookup costs far less than the chain of replacements. The table is emptied when
- * it grows large, so memory stays bounded.
- */
-function memo(compute: (text: string) => string): (text: string) => string {
-  const seen = new Map<string, string>();
-  return (text) => {
-    let out = seen.get(text);
-    if (out === undefined) {
-      if (seen.size >= 50_000) seen.clear();
-      out = compute(text);
-      seen.set(text, out);
-    }
-    return out;
-  };
-}
 
 function codePoint(ch: string): string {
   return `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`;
@@ -79,10 +63,13 @@ export function isIdentifier(name: string): boolean {
 }
 
 /**
+ * The Markdown helpers remember their results (docs repeat the same texts on many pages: every page's
+ * envelope table, every enum label).
+ *
  * Text for Markdown prose: characters that Markdown, HTML or a Vue-based site would interpret are escaped,
  * and no line can start a heading, list, quote or code block.
  */
-export const mdText = memo((text: string): string =>
+export const mdText = remembering((text: string): string =>
   text
     .replace(INVISIBLE, codePoint)
     .replace(/[\\`*_{}[\]()#+!|~>=]/g, '\\$&')
@@ -104,7 +91,7 @@ export function mdLine(text: string): string {
 }
 
 /** Text for a Markdown table cell: as mdText, with line breaks turned into <br> so the row stays one line. */
-export const mdCell = memo((text: string): string =>
+export const mdCell = remembering((text: string): string =>
   mdText(text)
     .split(LINE_BREAKS)
     .map((line) => line.trim())
@@ -112,7 +99,7 @@ export const mdCell = memo((text: string): string =>
 );
 
 /** Inline code in Markdown: a backtick fence longer than any run of backticks inside. */
-export const mdCode = memo((text: string): string => {
+export const mdCode = remembering((text: string): string => {
   const single = text.replace(LINE_BREAKS, ' ').replace(INVISIBLE, codePoint);
   const longest = Math.max(0, ...[...single.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
@@ -121,7 +108,7 @@ export const mdCode = memo((text: string): string => {
 });
 
 /** Inline code inside a Markdown table cell: as mdCode, with pipes escaped (GFM splits cells first). */
-export const mdCodeCell = memo((text: string): string => mdCode(text).replace(/\|/g, '\\|'));
+export const mdCodeCell = remembering((text: string): string => mdCode(text).replace(/\|/g, '\\|'));
 
 /** A fenced code block whose fence cannot be closed by the content. */
 export function mdFence(text: string, language = ''): string {

@@ -5,7 +5,7 @@
  * holds both printers to the same declarations). Names, types and docs arrive already quoted and escaped
  * by the helpers of escape.ts; this only lays them out.
  */
-import { mapUnder } from '../lookup.js';
+import { lookup, remembering } from '../lookup.js';
 
 // The structures below are the subset of ts-morph's statement structures that the emitters use, with the
 // same shapes and the same `kind` numbers, so that ts-morph can print them too (the test does).
@@ -108,25 +108,21 @@ function printDocs(docs: Docs, indent: string): string {
 }
 
 /**
- * Printed doc blocks by indent and text. A large catalog's declarations repeat the same field docs in
- * every notification's interface, and the emitters hand the same string over each time, so the lookup
- * is cheap; the table is emptied when it grows large, so memory stays bounded.
+ * Printed doc blocks by indent, then text. A large catalog's declarations repeat the same field docs in
+ * every notification's interface, and the emitters hand the same string over each time, so the lookup is
+ * cheap (see remembering in lookup.ts).
  */
-const blocks = new Map<string, Map<string, string>>();
+const blocks = new Map<string, (text: string) => string>();
 
 function docBlock(text: string, indent: string): string {
-  const byText = mapUnder(blocks, indent);
-  let block = byText.get(text);
-  if (block === undefined) {
-    if (byText.size >= 50_000) byText.clear();
-    const lines = text.split('\n');
-    block =
-      lines.length === 1
-        ? `${indent}/** ${lines[0]} */\n`
-        : `${indent}/**\n${lines.map((l) => (l === '' ? `${indent} *` : `${indent} * ${l}`)).join('\n')}\n${indent} */\n`;
-    byText.set(text, block);
-  }
-  return block;
+  return lookup(blocks, indent, () => remembering((t) => printBlock(t, indent)))(text);
+}
+
+function printBlock(text: string, indent: string): string {
+  const lines = text.split('\n');
+  return lines.length === 1
+    ? `${indent}/** ${lines[0]} */\n`
+    : `${indent}/**\n${lines.map((l) => (l === '' ? `${indent} *` : `${indent} * ${l}`)).join('\n')}\n${indent} */\n`;
 }
 
 function typeParameters(params: readonly TypeParameter[] | undefined): string {
