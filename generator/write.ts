@@ -10,7 +10,7 @@ import * as nodeFs from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { compareStrings, errorReason, ToolError } from './diagnostics.js';
 import { isAlive } from './lock.js';
-import { byteFiller, type Rendered, renderedByteLength } from './pieces.js';
+import { byteFiller, EmitterError, knownByteLength, madeOnTake, type Rendered } from './pieces.js';
 
 /** The file that marks a folder as written by this tool; a folder without it is never cleaned. */
 export const MARKER_FILE = '.generated';
@@ -137,8 +137,10 @@ function hasBytes(path: string, contents: Rendered): boolean {
     throw new ToolError(`cannot read ${path}: ${errorReason(error)}`, 2);
   }
   try {
-    const size = nodeFs.fstatSync(fd).size;
-    if (renderedByteLength(contents) !== size) return false;
+    // Pieces made as they are taken are not made twice to learn their length: the comparison finds a
+    // file of another length at its end.
+    const length = knownByteLength(contents);
+    if (length !== undefined && length !== nodeFs.fstatSync(fd).size) return false;
     const fill = byteFiller(contents, expectedBytes);
     for (let written = fill(); written > 0; written = fill()) {
       let got = 0;
@@ -153,6 +155,7 @@ function hasBytes(path: string, contents: Rendered): boolean {
     // One more byte would mean that the file grew while it was read.
     return nodeFs.readSync(fd, actualBytes, 0, 1, null) === 0;
   } catch (error) {
+    if (error instanceof EmitterError) throw error;
     throw new ToolError(`cannot read ${path}: ${errorReason(error)}`, 2);
   } finally {
     nodeFs.closeSync(fd);
@@ -299,14 +302,19 @@ export function createStager(target: StageTarget, fs: WriteFs = defaultFs) {
       // Encoded into one reused buffer (see writeWithStat), not a Buffer per file (a 10k catalog's 500 MB of
       // Buffers made V8 collect more often). A new file is not hashed: the no-op fast path records sizes
       // and times (see cache.ts).
-      if (target.existing.has(path) && hasBytes(join(target.outDir, path), contents))
-        return { changed: false };
+      let rendered = contents;
+      if (target.existing.has(path)) {
+        // Compared, then maybe written: pieces made as they are taken are made once and held for both.
+        if (madeOnTake(rendered)) rendered = [...rendered];
+        if (hasBytes(join(target.outDir, path), rendered)) return { changed: false };
+      }
       const temp = join(target.staging, 'new', path);
       let written: unknown;
       try {
         ensureDir(dirname(temp));
-        written = fs.writeFileSync(temp, contents);
+        written = fs.writeFileSync(temp, rendered);
       } catch (error) {
+        if (error instanceof EmitterError) throw error;
         throw new ToolError(
           `cannot write ${join(target.outDir, path)}: ${errorReason(error)}; ${target.outDir} is unchanged`,
           2,

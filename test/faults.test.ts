@@ -10,11 +10,12 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EMITTERS } from '../generator/emit/index.js';
 import { generateFiles } from '../generator/pipeline.js';
+import { writeCatalog } from '../generator/produce.js';
 import { type WriteFs, writeOutput, writeWithStat } from '../generator/write.js';
 import { ROOT, realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
 import { tally } from './tally.js';
 
-const { files } = await realOutput();
+const { catalog, files } = await realOutput();
 
 test('an emitter that throws: the run fails naming the emitter, and nothing is written', async () => {
   const broken = [
@@ -31,6 +32,74 @@ test('an emitter that throws: the run fails naming the emitter, and nothing is w
     assert.unreachable('the run should fail');
   } catch (error) {
     assert.match((error as Error).message, /emitter "exploding" failed: boom/);
+  }
+  tally('faults');
+});
+
+/** An emitter of one file whose pieces are made as the write stage takes them, counting the passes. */
+function lazyEmitter(pieces: () => Iterable<string>) {
+  const counts = { passes: 0 };
+  const emitter = {
+    name: 'lazy',
+    emit: () =>
+      new Map([
+        [
+          'lazy.txt',
+          {
+            *[Symbol.iterator]() {
+              counts.passes++;
+              yield* pieces();
+            },
+          },
+        ],
+      ]),
+  };
+  return { emitter, counts };
+}
+
+const marker = EMITTERS.filter((e) => e.name === 'marker');
+
+test('pieces made as the write stage takes them: written, compared, rewritten when they change', async () => {
+  const out = join(tempDir(), 'generated');
+  const write = async (parts: string[]) => {
+    const { emitter, counts } = lazyEmitter(() => parts);
+    const result = await writeCatalog(catalog, out, false, [...marker, emitter], { parallel: false });
+    return {
+      written: result.written,
+      passes: counts.passes,
+      text: nodeFs.readFileSync(join(out, 'lazy.txt'), 'utf8'),
+    };
+  };
+  assert.equal(await write(['事件', ' and ', 'more']), { written: 2, passes: 1, text: '事件 and more' });
+  const before = nodeFs.statSync(join(out, 'lazy.txt')).mtimeMs;
+  assert.equal(
+    await write(['事件 and', ' more']),
+    { written: 0, passes: 1, text: '事件 and more' },
+    'same bytes',
+  );
+  assert.is(nodeFs.statSync(join(out, 'lazy.txt')).mtimeMs, before, 'an unchanged file is not rewritten');
+  // Made once for the comparison and the write alike, longer or shorter than the file they replace.
+  assert.equal(await write(['事件 and more', '!']), { written: 1, passes: 1, text: '事件 and more!' });
+  assert.equal(await write(['事件']), { written: 1, passes: 1, text: '事件' });
+  tally('faults');
+});
+
+test('pieces that fail as the write stage takes them: the emitter is named, and the folder is unchanged', async () => {
+  const out = join(tempDir(), 'generated');
+  assert.is((await runCli(['generate', '--spec', SPEC_DIR, '--out', out])).code, 0);
+  const before = snapshotDir(out);
+  const { emitter } = lazyEmitter(function* () {
+    yield 'a first piece';
+    throw new Error('boom');
+  });
+  for (const parallel of [false, true]) {
+    try {
+      await writeCatalog(catalog, out, false, [...EMITTERS, emitter], { parallel });
+      assert.unreachable('the run should fail');
+    } catch (error) {
+      assert.is((error as Error).message, 'emitter "lazy" failed: boom');
+    }
+    assert.equal(snapshotDir(out), before);
   }
   tally('faults');
 });

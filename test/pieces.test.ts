@@ -7,7 +7,14 @@ import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { JsonChunks } from '../generator/emit/json-chunks.js';
-import { byteFiller, type Pieces, renderedByteLength, renderedText } from '../generator/pieces.js';
+import {
+  byteFiller,
+  EmitterError,
+  knownByteLength,
+  type Pieces,
+  piecesOf,
+  renderedText,
+} from '../generator/pieces.js';
 
 const RUNS = 300;
 
@@ -38,7 +45,19 @@ test('a filler gives the UTF-8 bytes of the pieces, one bufferful at a time, for
     fc.property(fc.array(piece, { maxLength: 12 }), fc.integer({ min: 4, max: 70 }), (pieces, size) => {
       const expected = Buffer.from(renderedText(pieces), 'utf8');
       assert.equal(allBytes(pieces, size), expected);
-      assert.is(renderedByteLength(pieces), expected.length);
+      assert.is(knownByteLength(pieces), expected.length);
+      // The same pieces made as they are taken: the same bytes, every time they are gone through.
+      let passes = 0;
+      const made: Pieces = {
+        *[Symbol.iterator]() {
+          passes++;
+          yield* pieces;
+        },
+      };
+      assert.is(knownByteLength(made), undefined, 'not made to learn their length');
+      assert.equal(allBytes(made, size), expected);
+      assert.equal(allBytes(made, size), expected);
+      assert.is(passes, 2);
     }),
     { numRuns: RUNS, seed: 1 },
   );
@@ -46,6 +65,21 @@ test('a filler gives the UTF-8 bytes of the pieces, one bufferful at a time, for
   const long = '事件'.repeat(100);
   assert.equal(allBytes([long], 16), Buffer.from(long));
   assert.equal(allBytes(long as unknown as Pieces, 16), Buffer.from(long), 'a plain text');
+});
+
+test("an error while pieces are made is the emitter's, whoever takes them", () => {
+  const pieces = piecesOf('lazy', {
+    *[Symbol.iterator]() {
+      yield 'first ';
+      throw new Error('boom');
+    },
+  });
+  const fill = byteFiller(pieces, Buffer.alloc(64));
+  assert.throws(
+    fill,
+    (error: Error) => error instanceof EmitterError && /emitter "lazy" failed: boom/.test(error.message),
+  );
+  assert.throws(() => renderedText(pieces), /emitter "lazy" failed: boom/);
 });
 
 /** A document's shape: objects, arrays, scalars, and references to values repeated elsewhere. */

@@ -52,7 +52,7 @@ for (const [label, model] of [
   test(`ts-morph prints the same declarations from the same structures (${label})`, () => {
     if (!model) throw new Error('no model');
     for (const [statements, name] of [
-      [typeStatements(model), 'index.d.ts'],
+      [[...typeStatements(model)], 'index.d.ts'],
       [indexStatements(model), 'index.js'],
     ] as const) {
       const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });

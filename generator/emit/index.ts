@@ -5,7 +5,7 @@
 import type { Assets } from '../assets.js';
 import type { Catalog } from '../catalog.js';
 import { compareStrings } from '../diagnostics.js';
-import { type Rendered, renderedText } from '../pieces.js';
+import { EmitterError, madeOnTake, piecesOf, type Rendered, renderedText } from '../pieces.js';
 import { MARKER_FILE } from '../write.js';
 import { bannerText } from './banner.js';
 import { emitDocs } from './docs.js';
@@ -82,7 +82,7 @@ export async function* emitEach(
     try {
       output = await emitter.emit(catalog, assets);
     } catch (error) {
-      throw new Error(`emitter "${emitter.name}" failed: ${(error as Error).message}`, { cause: error });
+      throw new EmitterError(emitter.name, error);
     }
     const iterator = output[Symbol.iterator]();
     const shared = share?.has(emitter.name) ? share : undefined;
@@ -93,10 +93,10 @@ export async function* emitEach(
         if (next.done) break;
         if (shared && !shared.take(emitter.name, index)) continue;
         const [path, contents] = next.value;
-        file =
-          typeof contents === 'function' ? [path, contents()] : (next.value as readonly [string, Rendered]);
+        const rendered = typeof contents === 'function' ? contents() : contents;
+        file = [path, madeOnTake(rendered) ? piecesOf(emitter.name, rendered) : rendered];
       } catch (error) {
-        throw new Error(`emitter "${emitter.name}" failed: ${(error as Error).message}`, { cause: error });
+        throw new EmitterError(emitter.name, error);
       }
       yield file;
     }

@@ -205,8 +205,17 @@ function isBlock(statement: Statement): boolean {
 }
 
 /** The statements as the text of one module. */
-export function printStatements(statements: readonly Statement[]): string {
+export function printStatements(statements: Iterable<Statement>): string {
   let out = '';
+  for (const text of printedStatements(statements)) out += text;
+  return out;
+}
+
+/**
+ * The statements' texts one by one (with the blank lines between them), printed as they are taken: a large
+ * module's statements need not all exist at once, nor its text as one string.
+ */
+export function* printedStatements(statements: Iterable<Statement>): Generator<string> {
   let previous: Statement | undefined;
   for (const statement of statements) {
     const kindChanged =
@@ -214,9 +223,10 @@ export function printStatements(statements: readonly Statement[]): string {
       typeof previous !== 'string' &&
       typeof statement !== 'string' &&
       previous.kind !== statement.kind;
-    if (previous !== undefined && (isBlock(previous) || isBlock(statement) || kindChanged)) out += '\n';
-    out += printStatement(statement);
+    const text = printStatement(statement);
+    yield previous !== undefined && (isBlock(previous) || isBlock(statement) || kindChanged)
+      ? `\n${text}`
+      : text;
     previous = statement;
   }
-  return out;
 }

@@ -9,28 +9,33 @@
 import type { Catalog, EventFieldModel, EventModel, FieldModel } from '../catalog.js';
 import { indexOf } from '../catalog-index.js';
 import { mapUnder } from '../lookup.js';
+import type { Pieces } from '../pieces.js';
 import { bannerText } from './banner.js';
 import { tsComment, tsLiteral, tsPropertyName, tsString } from './escape.js';
 import { fieldSchema } from './json-schema.js';
 import { eventNames, familyNames, type PackageNames, packageNames } from './names.js';
-import { type InterfaceStructure, Kind, printStatements, type Statement } from './ts-print.js';
+import { type InterfaceStructure, Kind, printedStatements, type Statement } from './ts-print.js';
 import { runtimeStatements } from './types-runtime.js';
 
-/** types/index.d.ts, built from the model. */
-export function emitTypes(catalog: Catalog): Map<string, string> {
-  return new Map([['types/index.d.ts', printStatements(typeStatements(catalog))]]);
+/**
+ * types/index.d.ts, built from the model. Its pieces are printed as the write stage takes them, a
+ * notification's statements at a time, and made again for each pass (see Pieces): a large catalog's
+ * declarations (32 MB at 10,000 names) are never held whole, as structures or as text.
+ */
+export function emitTypes(catalog: Catalog): Map<string, Pieces> {
+  return new Map([
+    ['types/index.d.ts', { [Symbol.iterator]: () => printedStatements(typeStatements(catalog)) }],
+  ]);
 }
 
-/** The statements of types/index.d.ts (exported for the test that prints them with ts-morph too). */
-export function typeStatements(catalog: Catalog): Statement[] {
+/** The statements of types/index.d.ts, made as they are taken (the test prints them with ts-morph too). */
+export function* typeStatements(catalog: Catalog): Generator<Statement> {
   const names = packageNames(catalog);
-  return [
-    `/**\n * ${tsComment(bannerText(catalog.files))}\n */`,
-    ...fieldInterfaces(catalog),
-    ...catalog.events.flatMap((event) => eventStatements(catalog, event, names)),
-    ...indexStatements(catalog, names),
-    ...runtimeStatements(catalog, names),
-  ];
+  yield `/**\n * ${tsComment(bannerText(catalog.files))}\n */`;
+  yield* fieldInterfaces(catalog);
+  for (const event of catalog.events) yield* eventStatements(catalog, event, names);
+  yield* indexStatements(catalog, names);
+  yield* runtimeStatements(catalog, names);
 }
 
 /** The envelope's and each family's field interfaces. */
