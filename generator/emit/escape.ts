@@ -69,7 +69,24 @@ export function isIdentifier(name: string): boolean {
  * Text for Markdown prose: characters that Markdown, HTML or a Vue-based site would interpret are escaped,
  * and no line can start a heading, list, quote or code block.
  */
-export const mdText = remembering((text: string): string =>
+export function mdText(text: string): string {
+  return isPlainMarkdown(text) ? text : escapedMarkdown(text);
+}
+
+/**
+ * Text that mdText leaves as it is: nothing to escape, one line, not starting like a block. Most labels and
+ * names are; telling them costs one scan, less than looking them up (each is on a page or two).
+ */
+const NOT_PLAIN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters need escaping, so are not plain.
+  /[\\`*_{}[\]()#+!|~>=&<\r\n\u2028\u2029\u0085\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]|^[ \t-]|^\d+[.)]/;
+
+function isPlainMarkdown(text: string): boolean {
+  return !NOT_PLAIN.test(text);
+}
+
+/** mdText without the plain-text shortcut (exported for the test that holds the two to the same results). */
+export const escapedMarkdown = remembering((text: string): string =>
   text
     .replace(INVISIBLE, codePoint)
     .replace(/[\\`*_{}[\]()#+!|~>=]/g, '\\$&')
@@ -87,11 +104,18 @@ export const mdText = remembering((text: string): string =>
 
 /** Markdown prose on one line (headings, list items): line breaks become spaces. */
 export function mdLine(text: string): string {
-  return mdText(text).split('\n').join(' ');
+  const escaped = mdText(text);
+  return escaped.includes('\n') ? escaped.split('\n').join(' ') : escaped;
 }
 
 /** Text for a Markdown table cell: as mdText, with line breaks turned into <br> so the row stays one line. */
-export const mdCell = remembering((text: string): string =>
+export function mdCell(text: string): string {
+  // A plain text is its own cell unless trimming changes it.
+  return isPlainMarkdown(text) && text.trim() === text ? text : escapedCell(text);
+}
+
+/** mdCell without the plain-text shortcut (exported for the same test). */
+export const escapedCell = remembering((text: string): string =>
   mdText(text)
     .split(LINE_BREAKS)
     .map((line) => line.trim())

@@ -1,0 +1,46 @@
+/**
+ * The Markdown helpers return plain texts as they are without escaping them: for any text, the result is
+ * the one the full escaping gives (texts built from every character the escaping treats specially, and
+ * from the whitespace that trimming removes).
+ */
+import fc from 'fast-check';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { escapedCell, escapedMarkdown, mdCell, mdLine, mdText } from '../generator/emit/escape.js';
+
+const unit = fc.constantFrom(
+  ...'ab事件 \t-.)1234567890\\`*_{}[]()#+!|~>=&<:/"\'',
+  '\r',
+  '\n',
+  '\r\n',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\u0000',
+  '\u001b',
+  '\u007f',
+  '\u200e',
+  '\u202e',
+  '\u2066',
+  '\u00a0',
+  '\u3000',
+  '\ufeff',
+);
+const text = fc.string({ unit, maxLength: 12 });
+
+test('plain texts skip the escaping, and every text comes out as the full escaping gives it', () => {
+  let plain = 0;
+  fc.assert(
+    fc.property(text, (t) => {
+      const full = escapedMarkdown(t);
+      if (full === t) plain++;
+      assert.is(mdText(t), full, JSON.stringify(t));
+      assert.is(mdCell(t), escapedCell(t), JSON.stringify(t));
+      assert.is(mdLine(t), full.split('\n').join(' '), JSON.stringify(t));
+    }),
+    { numRuns: 3000, seed: 7 },
+  );
+  assert.ok(plain > 100, `${plain} plain texts among the cases`);
+});
+
+test.run();
