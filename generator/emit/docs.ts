@@ -106,7 +106,24 @@ const fieldRows = new WeakMap<
   Map<Locale, Map<string, Map<unknown, { row: FieldRow; field: EventFieldModel }>>>
 >();
 
+/**
+ * Rows by field object, first: the model gives the notifications whose field is the same one object, so
+ * most rows are found with one lookup here (a 10k catalog's pages show 370,000 rows of 21,000 field
+ * objects); the table above shares rows between field objects that read the same.
+ */
+const rowsByField = new WeakMap<EventFieldModel, Partial<Record<Locale, FieldRow>>>();
+
 function fieldRow(field: EventFieldModel, locale: Locale): FieldRow {
+  const own = rowsByField.get(field);
+  const known = own?.[locale];
+  if (known) return known;
+  const row = sharedFieldRow(field, locale);
+  if (own) own[locale] = row;
+  else rowsByField.set(field, { [locale]: row });
+  return row;
+}
+
+function sharedFieldRow(field: EventFieldModel, locale: Locale): FieldRow {
   // Keyed by locale, then presence, then constant (a Map tells 1 from "1"), all of them values the model
   // holds already: building a composite string key cost more than the lookups.
   const rows = mapUnder(mapUnder(mapUnder(fieldRows, field.description), locale), field.presence);
