@@ -73,23 +73,29 @@ export class JsonChunks {
     if (copied < text.length) onText(text.slice(copied));
   }
 
-  /** The text of value `id` at indentation 0, its own tokens replaced. */
+  /**
+   * The text of value `id` at indentation 0, its own tokens replaced: kept for the values placed inside
+   * others (a field's schema in many notifications' parts), made again when asked for once more otherwise.
+   */
   private textOf(id: number): string {
     let text = this.texts[id];
     if (text === undefined) {
-      text = JSON.stringify(this.values[id], null, 2);
-      if (text.includes(QUOTED_PREFIX)) {
-        const parts: string[] = [];
-        this.cut(
-          text,
-          (piece) => parts.push(piece),
-          (inner, indent) => parts.push(this.indented(this.textOf(inner), indent)),
-        );
-        text = parts.join('');
-      }
+      text = this.makeText(id);
       this.texts[id] = text;
     }
     return text;
+  }
+
+  private makeText(id: number): string {
+    const text = JSON.stringify(this.values[id], null, 2);
+    if (!text.includes(QUOTED_PREFIX)) return text;
+    const parts: string[] = [];
+    this.cut(
+      text,
+      (piece) => parts.push(piece),
+      (inner, indent) => parts.push(this.indented(this.textOf(inner), indent)),
+    );
+    return parts.join('');
   }
 
   private indented(text: string, indent: number): string {
@@ -100,7 +106,9 @@ export class JsonChunks {
     const known = this.bytes[id] as Map<number, Uint8Array>;
     let bytes = known.get(indent);
     if (bytes === undefined) {
-      bytes = Buffer.from(this.indented(this.textOf(id), indent), 'utf8');
+      // A value placed in documents only is kept as its bytes, not also as its text: at 10,000 names, the
+      // texts of the notifications' parts and branches would hold 80 MB of the heap to the end of the run.
+      bytes = Buffer.from(this.indented(this.texts[id] ?? this.makeText(id), indent), 'utf8');
       known.set(indent, bytes);
     }
     return bytes;
