@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { listedJson } from '../generator/emit/fixtures.js';
 import { JsonChunks } from '../generator/emit/json-chunks.js';
 import {
   byteFiller,
@@ -148,6 +149,35 @@ test('a document with tokens is written as JSON.stringify writes it with the val
       assert.equal(allBytes(written, 64), Buffer.from(expected, 'utf8'));
     }),
     { numRuns: RUNS, seed: 2 },
+  );
+});
+
+test('a long list written some items at a time is the JSON of the whole document', () => {
+  const item = fc.oneof(
+    fc.record({
+      name: text,
+      index: fc.integer(),
+      errors: fc.array(fc.record({ path: text }), { maxLength: 2 }),
+    }),
+    text,
+    fc.integer(),
+    fc.constant(null),
+    fc.array(text, { maxLength: 2 }),
+  );
+  fc.assert(
+    fc.property(
+      text,
+      fc.array(item, { maxLength: 12 }),
+      fc.integer({ min: 1, max: 5 }),
+      (comment, items, atATime) => {
+        const head = { $comment: comment, version: '1' };
+        const expected = `${JSON.stringify({ ...head, list: items }, null, 2)}\n`;
+        const pieces = listedJson(head, 'list', items, atATime);
+        assert.is(renderedText(pieces), expected);
+        assert.equal(allBytes(pieces, 16), Buffer.from(expected, 'utf8'), 'and again, as bytes');
+      },
+    ),
+    { numRuns: RUNS, seed: 3 },
   );
 });
 

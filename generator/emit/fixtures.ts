@@ -5,6 +5,7 @@
  * fixtures/index.json lists them all, each invalid event by its file and position.
  */
 import type { Catalog, ExampleModel } from '../catalog.js';
+import type { Pieces, Rendered } from '../pieces.js';
 import { bannerText, toJson } from './banner.js';
 import { invalidCases } from './fixture-cases.js';
 import { validEventJson } from './fixture-values.js';
@@ -17,7 +18,7 @@ export interface FixtureEntry {
 }
 
 /** Every fixture file and fixtures/index.json. */
-export function* emitFixtures(catalog: Catalog): Generator<readonly [string, string]> {
+export function* emitFixtures(catalog: Catalog): Generator<readonly [string, Rendered]> {
   const entries: FixtureEntry[] = [];
   for (const event of catalog.events) {
     for (const variant of ['minimal', 'complete'] as const) {
@@ -63,15 +64,41 @@ export function* emitFixtures(catalog: Catalog): Generator<readonly [string, str
   entries.sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : Number(a.index ?? 0) - Number(b.index ?? 0),
   );
-  yield [
-    'fixtures/index.json',
-    toJson({
-      $comment: bannerText(catalog.files),
-      catalog: catalog.id,
-      version: catalog.version,
-      fixtures: entries,
-    }),
-  ];
+  const head = { $comment: bannerText(catalog.files), catalog: catalog.id, version: catalog.version };
+  yield ['fixtures/index.json', listedJson(head, 'fixtures', entries)];
+}
+
+/** How many entries of a long list listedJson writes at a time. */
+const ENTRIES_AT_A_TIME = 1024;
+
+/**
+ * `toJson({ ...head, [key]: items })`, made as the write stage takes it, some entries at a time: the text of
+ * a long list is never held whole (V8 builds a long JSON text from parts that all live until it is done: at
+ * 10,000 names, 35 MB of fixtures/index.json promoted 130 MB of parts to the old generation).
+ */
+export function listedJson(
+  head: Record<string, unknown>,
+  key: string,
+  items: readonly unknown[],
+  atATime = ENTRIES_AT_A_TIME,
+): Pieces {
+  if (items.length === 0) return [toJson({ ...head, [key]: [] })];
+  // The list written with one number in it: the text around the number is the text around the items.
+  const frame = toJson({ ...head, [key]: [0] });
+  const at = frame.lastIndexOf('0');
+  return {
+    *[Symbol.iterator]() {
+      yield frame.slice(0, at);
+      for (let from = 0; from < items.length; from += atATime) {
+        if (from > 0) yield ',\n    ';
+        // A slice of the list, written two levels deep (as in the document) by nesting it in another list,
+        // the two lists' brackets cut off.
+        const text = JSON.stringify([items.slice(from, from + atATime)], null, 2);
+        yield text.slice('[\n  [\n    '.length, -'\n  ]\n]'.length);
+      }
+      yield frame.slice(at + 1);
+    },
+  };
 }
 
 function documentedEntry(example: ExampleModel, path: string): FixtureEntry {
