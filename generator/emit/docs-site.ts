@@ -10,6 +10,7 @@ import { indexOf } from '../catalog-index.js';
 import { toJson } from './banner.js';
 import { LOCALES, type Locale, localePrefix, pick, words } from './docs-i18n.js';
 import { htmlText } from './escape.js';
+import type { Contents } from './index.js';
 
 /**
  * A string that VitePress embeds in an inline <script> (site title, descriptions). VitePress does not
@@ -22,9 +23,14 @@ function inlineScriptSafe(text: string): string {
 
 const STATIC_PREFIX = 'docs/vitepress/';
 
-/** docs/.vitepress/site.json and the static site files. */
-export function emitSite(catalog: Catalog, assets: Assets, banner: string): Map<string, string> {
-  const files = new Map<string, string>([['docs/.vitepress/site.json', toJson(siteData(catalog, banner))]]);
+/**
+ * docs/.vitepress/site.json and the static site files. site.json is rendered when it is asked for (see
+ * Contents): when two threads share the docs, only the one that takes it renders it.
+ */
+export function emitSite(catalog: Catalog, assets: Assets, banner: string): Map<string, Contents> {
+  const files = new Map<string, Contents>([
+    ['docs/.vitepress/site.json', () => toJson(siteData(catalog, banner))],
+  ]);
   for (const [path, text] of assets.templates) {
     if (!path.startsWith(STATIC_PREFIX)) continue;
     const target = `docs/.vitepress/${path.slice(STATIC_PREFIX.length)}`;
