@@ -30,7 +30,7 @@ import { deserialize, serialize } from 'node:v8';
 import { compareStrings } from './diagnostics.js';
 import { isInside, readSpecBytes } from './spec-files.js';
 import { toolkitRoot } from './toolkit.js';
-import { type FileStat, hashText, listFiles } from './write.js';
+import { hashText, listFiles, type OutputFiles } from './write.js';
 
 interface CacheRecord {
   readonly key: string;
@@ -48,26 +48,28 @@ interface CacheRecord {
 const RACY_MS = 10;
 
 /**
- * The digest of the output files' metadata, and the files modified within RACY_MS of the newest. `known`
- * holds stats the write took as it wrote (the other files are looked up); `files`, when the caller knows
- * them, every file of the folder (a folder of 80,000 files is then not listed again). The digest covers the
- * sorted paths and, as one block of numbers, each file's size, time and inode: no text per file.
+ * The digest of the output files' metadata, and the files modified within RACY_MS of the newest. `files`,
+ * when the caller has them (a write: every file of the folder after its commit, sorted, with the stats it
+ * took as it wrote), spares listing a folder of 80,000 files again and looking up the files it wrote; the
+ * others are looked up. The digest covers the sorted paths and, as one block of numbers, each file's size,
+ * time and inode: no text per file.
  */
-function outputStats(
-  outDir: string,
-  known?: ReadonlyMap<string, FileStat>,
-  files?: Iterable<string>,
-): { digest: string; racy: string[] } {
-  const paths = files ? [...files].sort(compareStrings) : listFiles(outDir);
+function outputStats(outDir: string, files?: OutputFiles): { digest: string; racy: string[] } {
+  const paths = files ? files.paths : listFiles(outDir);
   const numbers = new Float64Array(paths.length * 3);
   let newest = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < paths.length; i++) {
-    const path = paths[i] as string;
-    const stat = known?.get(path) ?? lstatSync(join(outDir, path));
-    numbers[3 * i] = stat.size;
-    numbers[3 * i + 1] = stat.mtimeMs;
-    numbers[3 * i + 2] = stat.ino;
-    if (stat.mtimeMs > newest) newest = stat.mtimeMs;
+    const size = files?.stats[3 * i];
+    if (size !== undefined && !Number.isNaN(size)) {
+      numbers.set(files?.stats.subarray(3 * i, 3 * i + 3) as Float64Array, 3 * i);
+    } else {
+      const stat = lstatSync(join(outDir, paths[i] as string));
+      numbers[3 * i] = stat.size;
+      numbers[3 * i + 1] = stat.mtimeMs;
+      numbers[3 * i + 2] = stat.ino;
+    }
+    const mtimeMs = numbers[3 * i + 1] as number;
+    if (mtimeMs > newest) newest = mtimeMs;
   }
   const hash = createHash('sha256').update(paths.join('\0')).update('\0\0').update(numbers);
   const racy = paths.filter((_, i) => (numbers[3 * i + 1] as number) >= newest - RACY_MS);
@@ -192,18 +194,13 @@ export function isUpToDate(outDir: string, key: string | undefined): boolean {
 
 /**
  * Records a successful run; failures to write the record only cost the next run its fast path. A write
- * passes the stats it took and every file of the folder after its commit (see outputStats).
+ * passes every file of the folder after its commit, with the stats it took (see outputStats).
  */
-export function remember(
-  outDir: string,
-  key: string | undefined,
-  known?: ReadonlyMap<string, FileStat>,
-  files?: Iterable<string>,
-): void {
+export function remember(outDir: string, key: string | undefined, files?: OutputFiles): void {
   const path = recordPath(outDir);
   if (!path || key === undefined) return;
   try {
-    const stats = outputStats(outDir, known, files);
+    const stats = outputStats(outDir, files);
     const racy = Object.fromEntries(
       stats.racy.map((file) => [file, hashText(readFileSync(join(outDir, file)))]),
     );

@@ -173,7 +173,7 @@ async function runGenerate(options: Options, io: Io, check: boolean): Promise<nu
     return code;
   }
   const written = await writeCatalog(catalog, outDir, options.force === true);
-  remember(outDir, key, written.stats, written.files);
+  remember(outDir, key, written.files);
   const total = written.written + written.unchanged;
   io.out(
     `${shown(outDir)}: ${written.written} written, ${written.removed} removed, ${written.unchanged} unchanged (${total} files).`,

@@ -10,7 +10,7 @@ import type { Catalog } from './catalog.js';
 import { ToolError } from './diagnostics.js';
 import { EMITTERS, emitEach, shareBy } from './emit/index.js';
 import { collectAbove } from './gc.js';
-import { createStager, type StagedFiles, type StageTarget, stagedColumns } from './write.js';
+import { createStager, type StagedFiles, type StageTarget, stagedColumns, stagedFiles } from './write.js';
 
 export interface WorkerInput {
   /** The catalog, or the bytes V8's serializer made of it for the cache (deserialized here, in parallel). */
@@ -45,7 +45,7 @@ async function run(input: WorkerInput): Promise<StagedFiles> {
     if (input.checkMemoryEvery > 0 && staged.count() % input.checkMemoryEvery === 0)
       collectAbove(input.memoryBudget);
   }
-  return staged.columns();
+  return stagedFiles(staged.sorted());
 }
 
 /** The input's catalog, deserialized if it came as bytes. */

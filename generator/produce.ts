@@ -21,7 +21,6 @@ import {
   openOutput,
   type StagedFiles,
   type StageTarget,
-  stagedFiles,
   type WriteResult,
 } from './write.js';
 
@@ -100,8 +99,9 @@ export function writeCatalog(
         session.add(path, contents);
         if (large && ++count % CHECK_MEMORY_EVERY === 0) collectAbove(MEMORY_BUDGET);
       }
+      session.finish();
       const staged = await worker?.result;
-      if (staged) for (const [path, file] of stagedFiles(staged)) session.record(path, file);
+      if (staged) session.record(staged);
     } catch (error) {
       // The worker must have stopped writing before the staging folder is removed.
       await worker?.stop();

@@ -16,6 +16,7 @@ import { EMITTERS, type Emitter, emitEach, shareBy } from '../generator/emit/ind
 import { loadSpec, loadSpecFiles } from '../generator/load.js';
 import { buildCatalog } from '../generator/pipeline.js';
 import { writeCatalog } from '../generator/produce.js';
+import type { WriteResult } from '../generator/write.js';
 import { ROOT, realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
 import { tally } from './tally.js';
 
@@ -109,25 +110,37 @@ test('every broken spec gives the same diagnostics, at the same positions, when 
   }
 });
 
+/** The stats a write took, by path (files it left as they were have none). */
+function statsOf(result: WriteResult): Map<string, { size: number; mtimeMs: number; ino: number }> {
+  const { paths, stats } = result.files;
+  const out = new Map<string, { size: number; mtimeMs: number; ino: number }>();
+  for (const [i, path] of paths.entries()) {
+    const [size, mtimeMs, ino] = stats.subarray(3 * i, 3 * i + 3) as unknown as [number, number, number];
+    if (!Number.isNaN(size)) out.set(path, { size, mtimeMs, ino });
+  }
+  return out;
+}
+
 test('the parallel write gives the same files and counts as the one-thread write', async () => {
   const serialOut = join(tempDir(), 'generated');
   const parallelOut = join(tempDir(), 'generated');
   const serial = await writeCatalog(catalog, serialOut, false, EMITTERS, { parallel: false });
   const parallel = await writeCatalog(catalog, parallelOut, false, EMITTERS, { parallel: true });
-  const counts = ({ written, removed, unchanged, stats }: typeof serial) => [
-    written,
-    removed,
-    unchanged,
-    stats.size,
+  const counts = (result: typeof serial) => [
+    result.written,
+    result.removed,
+    result.unchanged,
+    statsOf(result).size,
   ];
   assert.equal(counts(parallel), counts(serial));
-  assert.is(parallel.stats.size, files.size);
+  assert.equal(parallel.files.paths, [...files.keys()].sort(), 'every file, sorted');
+  assert.is(statsOf(parallel).size, files.size);
   // The stats taken as the files were staged are those of the files in place (renames keep all three).
   for (const [out, result] of [
     [serialOut, serial],
     [parallelOut, parallel],
   ] as const) {
-    for (const [path, { size, mtimeMs, ino }] of result.stats) {
+    for (const [path, { size, mtimeMs, ino }] of statsOf(result)) {
       const now = lstatSync(join(out, path));
       assert.equal([now.size, now.mtimeMs, now.ino], [size, mtimeMs, ino], path);
     }
@@ -209,6 +222,29 @@ test('an emitter failing on the main thread stops the worker, and the folder is 
   }
   assert.equal(snapshotDir(out), before);
   assert.equal(leftovers(out), []);
+  tally('faults');
+});
+
+test('a file written twice, by one thread or by both: the run fails naming it, and the folder is unchanged', async () => {
+  const out = join(tempDir(), 'generated');
+  assert.is((await runCli(['generate', '--spec', SPEC_DIR, '--out', out])).code, 0);
+  const before = snapshotDir(out);
+  // The worker writes the declarations; a second writer of them runs on the main thread.
+  const again = { name: 'again', emit: () => new Map([['types/index.d.ts', 'declarations\n']]) };
+  for (const [emitters, parallel] of [
+    [[...EMITTERS, again], false],
+    [[...EMITTERS, again], true],
+    [[again, again, ...EMITTERS], false],
+  ] as const) {
+    try {
+      await writeCatalog(catalog, out, false, emitters, { parallel });
+      assert.unreachable('the run should fail');
+    } catch (error) {
+      assert.is((error as Error).message, 'two outputs write types/index.d.ts');
+    }
+    assert.equal(snapshotDir(out), before);
+    assert.equal(leftovers(out), []);
+  }
   tally('faults');
 });
 
