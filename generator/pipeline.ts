@@ -8,16 +8,12 @@ import { checkExamples } from './check-examples.js';
 import type { Diagnostic } from './diagnostics.js';
 import { sortDiagnostics } from './diagnostics.js';
 import { EMITTERS, type Emitter, emitAll } from './emit/index.js';
-import { collectGarbage } from './gc.js';
 import { type LoadOptions, loadSpecFiles } from './load.js';
 import { buildModel } from './model.js';
 import { createRuleContext } from './validate-context.js';
 import { readExamples } from './validate-examples.js';
 import { validateFormat } from './validate-format.js';
 import { validateRules } from './validate-rules.js';
-
-/** Specs of more files than this collect garbage between stages (see gc.ts). */
-const LARGE_SPEC_FILES = 200;
 
 export interface CatalogResult {
   readonly catalog?: Catalog;
@@ -37,8 +33,6 @@ export async function buildCatalog(
   options: LoadOptions = {},
 ): Promise<CatalogResult> {
   const loaded = await loadSpecFiles(specDir, displayDir, options);
-  const large = loaded.files.length > LARGE_SPEC_FILES;
-  collectGarbage(large);
   const sources = new Map(loaded.files.map((f) => [f.displayPath, f.text]));
   const stop = (diagnostics: readonly Diagnostic[]) => ({
     diagnostics: sortDiagnostics(diagnostics),
@@ -54,7 +48,6 @@ export async function buildCatalog(
   const examples = readExamples(ctx);
   if (hasErrors(ctx.diagnostics) || !ctx.catalog) return stop(ctx.diagnostics);
   const catalog = buildModel(specDir, ctx.catalog, ctx.families, examples);
-  collectGarbage(large);
   const exampleErrors = await checkExamples(catalog, ctx);
   if (hasErrors(exampleErrors)) return stop(exampleErrors);
   return { catalog, diagnostics: [], sources };
