@@ -256,35 +256,39 @@ class Reader {
     return line.endsWith(':') && end === line.length ? line.length - 1 : -1;
   }
 
-  /** The next entry's line of a collection at column `indent` and where it starts; none at its end. */
-  private entry(indent: number): { line: string; at: number } | undefined {
+  /**
+   * Whether a next entry of a collection at column `indent` starts on the current line (after trivia);
+   * false at the collection's end. (No object per entry: a large spec has hundreds of thousands.)
+   */
+  private entry(indent: number): boolean {
     this.skipTrivia();
-    if (this.i >= this.lines.length) return undefined;
-    const line = this.line();
-    const at = indentOf(line);
-    if (at < indent) return undefined;
+    if (this.i >= this.lines.length) return false;
+    const at = indentOf(this.line());
+    if (at < indent) return false;
     if (at > indent) bail();
-    return { line, at };
+    return true;
   }
 
   private mapping(indent: number): Record<string, unknown> {
     if (++this.depth > MAX_DEPTH) bail();
     const out: Record<string, unknown> = {};
-    const seen = new Set<string>();
-    for (let next = this.entry(indent); next; next = this.entry(indent)) {
-      const { line, at } = next;
-      if (isSeqItem(line, at)) bail();
-      const [key, end] = this.key(line, at);
-      if (seen.has(key)) bail();
-      seen.add(key);
-      out[key] = this.value(line, end + 1, indent, true);
+    while (this.entry(indent)) {
+      const line = this.line();
+      if (isSeqItem(line, indent)) bail();
+      const key = this.key(line, indent);
+      // Own keys only (the object is plain, and `__proto__` is never a key here): a repeated key.
+      if (Object.hasOwn(out, key)) bail();
+      out[key] = this.value(line, this.keyColon + 1, indent, true);
     }
     this.depth--;
     return out;
   }
 
-  /** The key at `at` and the offset of its colon. */
-  private key(line: string, at: number): [string, number] {
+  /** Where the colon of the last key read is (see key). */
+  private keyColon = 0;
+
+  /** The key at `at`; its colon's offset is left in keyColon. */
+  private key(line: string, at: number): string {
     const end = this.keyEnd(line, at);
     if (end < 0) bail();
     const first = line[at] as string;
@@ -295,14 +299,16 @@ class Reader {
       if (KEY_SPECIALS.test(key) || resolvePlain(key) !== key) bail();
     }
     if (key.length > MAX_KEY_LENGTH || SPECIAL_KEYS.has(key)) bail();
-    return [key, end];
+    this.keyColon = end;
+    return key;
   }
 
   private sequence(indent: number): unknown[] {
     if (++this.depth > MAX_DEPTH) bail();
     const out: unknown[] = [];
-    for (let next = this.entry(indent); next; next = this.entry(indent)) {
-      const { line, at } = next;
+    while (this.entry(indent)) {
+      const line = this.line();
+      const at = indent;
       if (!isSeqItem(line, at)) break;
       let start = at + 1;
       while (line.charCodeAt(start) === 32) start++;
