@@ -3,6 +3,7 @@
  * type names), so that the types, the runtime and the docs agree on them.
  */
 import type { Catalog, EventModel, FamilyModel } from '../catalog.js';
+import { lookup } from '../lookup.js';
 import { pascalOf } from '../resolve.js';
 
 /** "WidgetEvent" → "WIDGET_EVENT". */
@@ -30,8 +31,15 @@ export interface PackageNames {
   readonly validateEvent: string;
 }
 
+/** packageNames by catalog: every docs page's handler example asks for them. */
+const namesOf = new WeakMap<Catalog, PackageNames>();
+
 /** The package-wide names, from the catalog's product ("ECS" → EcsEvent, ECS_EVENT_NAMES, parseEcsEvent …). */
 export function packageNames(catalog: Catalog): PackageNames {
+  return lookup(namesOf, catalog, makePackageNames);
+}
+
+function makePackageNames(catalog: Catalog): PackageNames {
   const p = pascalOf(catalog.product.toLowerCase());
   return {
     envelope: `${p}EventEnvelope`,
