@@ -19,6 +19,9 @@ const TOKEN_PREFIX = `\u0000${NONCE}:`;
 /** A token as JSON.stringify writes it (NUL as an escape), up to its number and closing quote. */
 const QUOTED_PREFIX = `"\\u0000${NONCE}:`;
 
+/** Size of the buffers that hold the values' bytes. */
+const SLAB_SIZE = 1 << 20;
+
 /** The repeated values of one emitter run, and their texts and bytes. */
 export class JsonChunks {
   private readonly values: unknown[] = [];
@@ -102,13 +105,34 @@ export class JsonChunks {
     return indent === 0 ? text : text.replaceAll('\n', `\n${' '.repeat(indent)}`);
   }
 
+  /** Where encode writes: one buffer for many values (they all live to the end of the run anyway). */
+  private slab = Buffer.allocUnsafe(0);
+  private used = 0;
+
+  /**
+   * The UTF-8 bytes of `text`, written into the current slab (Buffer.from measures a text before it
+   * encodes it: two passes, and a buffer per value).
+   */
+  private encode(text: string): Uint8Array {
+    const most = text.length * 3;
+    if (most > SLAB_SIZE / 4) return Buffer.from(text, 'utf8');
+    if (this.used + most > this.slab.length) {
+      this.slab = Buffer.allocUnsafe(SLAB_SIZE);
+      this.used = 0;
+    }
+    const length = this.slab.write(text, this.used, 'utf8');
+    const bytes = this.slab.subarray(this.used, this.used + length);
+    this.used += length;
+    return bytes;
+  }
+
   private bytesOf(id: number, indent: number): Uint8Array {
     const known = this.bytes[id] as Map<number, Uint8Array>;
     let bytes = known.get(indent);
     if (bytes === undefined) {
       // A value placed in documents only is kept as its bytes, not also as its text: at 10,000 names, the
       // texts of the notifications' parts and branches would hold 80 MB of the heap to the end of the run.
-      bytes = Buffer.from(this.indented(this.texts[id] ?? this.makeText(id), indent), 'utf8');
+      bytes = this.encode(this.indented(this.texts[id] ?? this.makeText(id), indent));
       known.set(indent, bytes);
     }
     return bytes;
