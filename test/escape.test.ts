@@ -6,10 +6,19 @@
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { escapedCell, escapedMarkdown, mdCell, mdLine, mdText } from '../generator/emit/escape.js';
+import {
+  escapedCell,
+  escapedCommentLines,
+  escapedMarkdown,
+  mdCell,
+  mdLine,
+  mdText,
+  tsComment,
+  tsCommentLines,
+} from '../generator/emit/escape.js';
 
 const unit = fc.constantFrom(
-  ...'ab事件 \t-.)1234567890\\`*_{}[]()#+!|~>=&<:/"\'',
+  ...'ab事件 \t-.)1234567890\\`*_{}[]()#+!|~>=&<:/"\'@',
   '\r',
   '\n',
   '\r\n',
@@ -38,7 +47,39 @@ test('plain texts skip the escaping, and every text comes out as the full escapi
       assert.is(mdCell(t), escapedCell(t), JSON.stringify(t));
       assert.is(mdLine(t), full.split('\n').join(' '), JSON.stringify(t));
     }),
-    { numRuns: 3000, seed: 7 },
+    {
+      numRuns: 3000,
+      seed: 7,
+      examples: [['a & b'], ['<b>'], ['- item'], ['1. one'], [' lead'], ['trail '], ['a\nb'], ['a\u200eb']],
+    },
+  );
+  assert.ok(plain > 100, `${plain} plain texts among the cases`);
+});
+
+test('plain doc comments skip the escaping, and every text comes out as the full escaping gives it', () => {
+  let plain = 0;
+  fc.assert(
+    fc.property(text, (t) => {
+      const full = escapedCommentLines(t);
+      if (full.join('\n') === t) plain++;
+      assert.equal(tsCommentLines(t), full, JSON.stringify(t));
+      assert.is(tsComment(t), full.join('\n'), JSON.stringify(t));
+    }),
+    {
+      numRuns: 3000,
+      seed: 8,
+      // Each breaks one condition of the shortcut alone.
+      examples: [
+        ['a */ b'],
+        ['@tag'],
+        [' \t@x'],
+        ['a\n @b'],
+        ['line \nnext'],
+        ['end\u00a0'],
+        ['a\rb'],
+        ['a\u202eb'],
+      ],
+    },
   );
   assert.ok(plain > 100, `${plain} plain texts among the cases`);
 });

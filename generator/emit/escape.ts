@@ -21,6 +21,24 @@ function codePoint(ch: string): string {
  * a line cannot start a JSDoc tag, and control characters are shown as escapes.
  */
 export function tsCommentLines(text: string): string[] {
+  return isPlainComment(text) ? text.split('\n') : escapedCommentLines(text);
+}
+
+/**
+ * Text that tsCommentLines only splits: no control or bidirectional character, no `*\/`, no line break but
+ * "\n", no line that starts (after blanks) with `@` or ends with a blank. One scan, where the escaping
+ * runs seven regular expressions per text and two per line (most doc comments are plain).
+ */
+const NOT_PLAIN_COMMENT =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters need escaping, so are not plain.
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069\r\u2028\u2029\u0085]|\*\/|(?:^|\n)[^\S\n]*@|[^\S\n](?:\n|$)/;
+
+function isPlainComment(text: string): boolean {
+  return !NOT_PLAIN_COMMENT.test(text);
+}
+
+/** tsCommentLines without the plain-text shortcut (exported for the test that holds the two to the same results). */
+export function escapedCommentLines(text: string): string[] {
   return text
     .replace(INVISIBLE, codePoint)
     .replace(/\*\//g, '*\\/')
@@ -30,7 +48,7 @@ export function tsCommentLines(text: string): string[] {
 
 /** A comment text as one string with "\n" between lines (for ts-morph's JSDoc structures). */
 export function tsComment(text: string): string {
-  return tsCommentLines(text).join('\n');
+  return isPlainComment(text) ? text : escapedCommentLines(text).join('\n');
 }
 
 /** A TypeScript / JavaScript string literal (double-quoted) holding exactly `value`. */
