@@ -56,12 +56,12 @@ const RACY_MS = 10;
  */
 function outputStats(outDir: string, files?: OutputFiles): { digest: string; racy: string[] } {
   const paths = files ? files.paths : listFiles(outDir);
+  const known = files?.stats;
   const numbers = new Float64Array(paths.length * 3);
   let newest = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < paths.length; i++) {
-    const size = files?.stats[3 * i];
-    if (size !== undefined && !Number.isNaN(size)) {
-      numbers.set(files?.stats.subarray(3 * i, 3 * i + 3) as Float64Array, 3 * i);
+    if (known && !Number.isNaN(known[3 * i])) {
+      numbers.set(known.subarray(3 * i, 3 * i + 3), 3 * i);
     } else {
       const stat = lstatSync(join(outDir, paths[i] as string));
       numbers[3 * i] = stat.size;

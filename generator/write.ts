@@ -251,8 +251,8 @@ export interface Staged {
  * joined by NUL (which no path holds), whether each changed (1) or not (0), and each one's size,
  * modification time and inode (NaN when it was not written). A large catalog's worker stages ~40,000
  * files: as one object each, copying the list back took ~0.1 s at the end of the run, when nothing else can
- * go on; sorted by the worker (which finishes first), they are merged with the main thread's without a sort
- * or a table of all the paths.
+ * go on; sorted by the worker once it has staged its last file, they are merged with the main thread's
+ * without a sort or a table of all the paths.
  */
 export interface StagedFiles {
   readonly paths: string;

@@ -8,9 +8,10 @@ import { remembering } from '../lookup.js';
 
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
 // Control characters other than tab and line feed, and the bidirectional controls that can make text
-// display differently from what it is.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// display differently from what it is (a character class's contents, for the expressions below).
+const INVISIBLE_CHARS =
+  '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'g');
 
 function codePoint(ch: string): string {
   return `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`;
@@ -29,9 +30,9 @@ export function tsCommentLines(text: string): string[] {
  * "\n", no line that starts (after blanks) with `@` or ends with a blank. One scan, where the escaping
  * runs seven regular expressions per text and two per line (most doc comments are plain).
  */
-const NOT_PLAIN_COMMENT =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters need escaping, so are not plain.
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069\r\u2028\u2029\u0085]|\*\/|(?:^|\n)[^\S\n]*@|[^\S\n](?:\n|$)/;
+const NOT_PLAIN_COMMENT = new RegExp(
+  `[${INVISIBLE_CHARS}\\r\\u2028\\u2029\\u0085]|\\*/|(?:^|\\n)[^\\S\\n]*@|[^\\S\\n](?:\\n|$)`,
+);
 
 function isPlainComment(text: string): boolean {
   return !NOT_PLAIN_COMMENT.test(text);
@@ -95,9 +96,9 @@ export function mdText(text: string): string {
  * Text that mdText leaves as it is: nothing to escape, one line, not starting like a block. Most labels and
  * names are; telling them costs one scan, less than looking them up (each is on a page or two).
  */
-const NOT_PLAIN =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters need escaping, so are not plain.
-  /[\\`*_{}[\]()#+!|~>=&<\r\n\u2028\u2029\u0085\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]|^[ \t-]|^\d+[.)]/;
+const NOT_PLAIN = new RegExp(
+  `[\\\\\`*_{}[\\]()#+!|~>=&<\\r\\n\\u2028\\u2029\\u0085${INVISIBLE_CHARS}]|^[ \\t-]|^\\d+[.)]`,
+);
 
 function isPlainMarkdown(text: string): boolean {
   return !NOT_PLAIN.test(text);
