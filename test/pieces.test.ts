@@ -179,6 +179,7 @@ test('a long list written some items at a time is the JSON of the whole document
     ),
     { numRuns: RUNS, seed: 3 },
   );
+  assert.throws(() => listedJson({ list: 1 }, 'list', [1]), /already has "list"/, 'the list must come last');
 });
 
 test('a text that looks like a token is written as text', () => {

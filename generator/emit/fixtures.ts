@@ -82,6 +82,8 @@ export function listedJson(
   items: readonly unknown[],
   atATime = ENTRIES_AT_A_TIME,
 ): Pieces {
+  // The list must be the document's last member (a key of `head` would keep head's place for it).
+  if (Object.hasOwn(head, key)) throw new Error(`listedJson: the head already has "${key}"`);
   if (items.length === 0) return [toJson({ ...head, [key]: [] })];
   // The list written with one number in it: the text around the number is the text around the items.
   const frame = toJson({ ...head, [key]: [0] });
