@@ -6,20 +6,25 @@
 import { remembering } from './lookup.js';
 import type { PresenceKind, RawFamily, RawNotification, RawPresenceRule, Scalar } from './spec-types.js';
 
-/** "Widget:SpinFast.Now:Started" → "widget-spin-fast-now-started". */
-export function slugOf(name: string): string {
-  return words(name)
-    .map((w) => w.toLowerCase())
-    .join('-');
-}
+/**
+ * "Widget:SpinFast.Now:Started" → "widget-spin-fast-now-started". Remembered, as pascalOf: validation checks
+ * the derived names for collisions and the model derives them again, for every notification.
+ */
+export const slugOf = remembering(
+  (name: string): string =>
+    words(name)
+      .map((w) => w.toLowerCase())
+      .join('-'),
+  100_000,
+);
 
 /** "Widget:SpinFast" → "WidgetSpinFast": a PascalCase identifier (prefixed when it starts with a digit). */
-export function pascalOf(name: string): string {
+export const pascalOf = remembering((name: string): string => {
   const text = words(name)
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('');
   return /^[0-9]/.test(text) ? `N${text}` : text;
-}
+}, 100_000);
 
 /** Words of names seen, bounded: validation, the model and several emitters derive names from each. */
 const words = remembering((name: string) => splitWords(name), 100_000);
