@@ -260,6 +260,11 @@ export interface StagedFiles {
   readonly stats: Float64Array;
 }
 
+/** A path that two emitters, or two threads, write: a toolkit bug, found before anything is renamed. */
+function writtenTwice(path: string): Error {
+  return new Error(`two outputs write ${path}`);
+}
+
 /** Collects staged files, for StagedFiles or a session's own list; a path staged twice is an error. */
 export function stagedColumns() {
   /** Each path's row in `changed` and `stats`. */
@@ -269,7 +274,7 @@ export function stagedColumns() {
   return {
     has: (path: string) => rows.has(path),
     add(path: string, staged: Staged): void {
-      if (rows.has(path)) throw new Error(`two outputs write ${path}`);
+      if (rows.has(path)) throw writtenTwice(path);
       rows.set(path, changed.length);
       changed.push(staged.changed ? 1 : 0);
       const stat = staged.stat;
@@ -328,7 +333,7 @@ function mergeSorted(a: SortedFiles, b: SortedFiles): SortedFiles {
     const list = fromA ? a : b;
     const from = fromA ? i++ : j++;
     const path = list.paths[from] as string;
-    if (to > 0 && paths[to - 1] === path) throw new Error(`two outputs write ${path}`);
+    if (to > 0 && paths[to - 1] === path) throw writtenTwice(path);
     paths[to] = path;
     changed[to] = list.changed[from] as number;
     stats.set(list.stats.subarray(3 * from, 3 * from + 3), 3 * to);
@@ -401,7 +406,7 @@ export function openOutput(outDir: string, fs: WriteFs = defaultFs) {
     target,
     /** Stages one file (unless the folder already holds these bytes). */
     add(path: string, contents: Rendered): void {
-      if (own.has(path)) throw new Error(`two outputs write ${path}`);
+      if (own.has(path)) throw writtenTwice(path);
       if (ownSorted) throw new Error(`${path} added after the last file`);
       let staged: Staged;
       try {
