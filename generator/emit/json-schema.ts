@@ -209,14 +209,7 @@ function dispatchSchema(
 ): Record<string, unknown> {
   const { catalog } = run;
   const name = catalog.envelope.discriminator;
-  const defs: Record<string, unknown> = {};
-  for (const event of events) {
-    const familyKey = run.defKey('family', event.family);
-    if (!(familyKey in defs)) {
-      defs[familyKey] = familyBody(run, indexOf(catalog).family(event.family), variant);
-    }
-  }
-  for (const event of events) defs[run.defKey('event', event.slug)] = eventDelta(run, event);
+  const defs = dispatchDefs(run, events, variant);
   return {
     $schema: DRAFT_2020_12,
     $id: `${catalog.schemaBaseUri}${path}`,
@@ -228,6 +221,41 @@ function dispatchSchema(
     allOf: events.map((event) => branch(run, event)),
     $defs: defs,
   };
+}
+
+/** The `$defs` of a dispatch schema: each family's body once, then each notification's part. */
+function dispatchDefs(
+  run: SchemaRun,
+  events: readonly EventModel[],
+  variant: Variant,
+): Record<string, unknown> {
+  const defs: Record<string, unknown> = {};
+  addFamilyDefs(run, events, variant, defs);
+  addEventDefs(run, events, defs);
+  return defs;
+}
+
+// The loops below are functions of their own, with nothing after the loop: V8 compiles a long loop while it
+// runs, and the first call (the bundle's) loops over every name; code made then and reused by the calls
+// after it, having never run what followed the loop, was thrown back to the interpreter there on each of a
+// 10k catalog's 3,000 calls.
+
+function addFamilyDefs(
+  run: SchemaRun,
+  events: readonly EventModel[],
+  variant: Variant,
+  defs: Record<string, unknown>,
+): void {
+  for (const event of events) {
+    const familyKey = run.defKey('family', event.family);
+    if (!(familyKey in defs)) {
+      defs[familyKey] = familyBody(run, indexOf(run.catalog).family(event.family), variant);
+    }
+  }
+}
+
+function addEventDefs(run: SchemaRun, events: readonly EventModel[], defs: Record<string, unknown>): void {
+  for (const event of events) defs[run.defKey('event', event.slug)] = eventDelta(run, event);
 }
 
 /** The branch of a dispatch schema that sends a notification of `event`'s name to its part. */
