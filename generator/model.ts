@@ -1,6 +1,8 @@
 /**
  * Stage 3, model: turns the validated spec files into the Catalog that emitters read. It assumes that the
- * validate stage found no error; it resolves references, presence and bindings, and sorts.
+ * validate stage found no error; it resolves references, presence and bindings, and sorts. Equal texts,
+ * fields and levels are one object each (see textMaker and builtOnce), so the model is never to be changed
+ * once built.
  */
 import { basename } from 'node:path';
 import type {
@@ -25,6 +27,10 @@ import type { ExampleText } from './validate-examples.js';
 interface Refs {
   readonly source: (ref: string | undefined, fallback?: SourceRef) => SourceRef;
   readonly formats: ReadonlyMap<string, FormatModel>;
+  /** The model's Text for a spec text: one object for equal texts. */
+  readonly text: (raw: RawText) => Text;
+  /** Field and level models built so far, by what they were built from (see builtOnce). */
+  readonly built: Map<string, { readonly raw: unknown; readonly model: unknown }>;
 }
 
 /** Builds the model from a valid spec. */
@@ -39,6 +45,7 @@ export function buildModel(
   const bannerPath = (path: string) => `${specName}/${path}`;
   const sourceRef = sourceResolver(raw);
   const top = sourceRef(undefined);
+  const text = textMaker();
   const formats = new Map(
     (raw.formats ?? []).map((f) => [
       f.id,
@@ -53,7 +60,7 @@ export function buildModel(
       } satisfies FormatModel,
     ]),
   );
-  const refs: Refs = { source: sourceRef, formats };
+  const refs: Refs = { source: sourceRef, formats, text, built: new Map() };
   const envelopeFields = raw.envelope.fields.map((f) => field(f, refs, top));
   const sorted = [...families].sort((a, b) => compareStrings(a.data.id, b.data.id));
   const examples = sorted.flatMap(({ file, data }) =>
@@ -73,8 +80,8 @@ export function buildModel(
     id: raw.id,
     version: raw.version,
     product: raw.product,
-    title: text(raw.title),
-    summary: text(raw.summary),
+    title: refs.text(raw.title),
+    summary: refs.text(raw.summary),
     package: { ...raw.package },
     schemaBaseUri: raw.schemaBaseUri,
     sources: raw.sources.map((s) => ({ ...s, sections: s.sections.map((x) => ({ ...x })) })),
@@ -93,10 +100,14 @@ export function buildModel(
     errata: (raw.errata ?? []).map((e) => ({
       id: e.id,
       source: sourceRef(e.source, top),
-      description: text(e.description),
-      decision: text(e.decision),
+      description: refs.text(e.description),
+      decision: refs.text(e.decision),
     })),
-    decisions: (raw.decisions ?? []).map((d) => ({ id: d.id, title: text(d.title), text: text(d.text) })),
+    decisions: (raw.decisions ?? []).map((d) => ({
+      id: d.id,
+      title: refs.text(d.title),
+      text: refs.text(d.text),
+    })),
     files: [catalog, ...sorted].map(({ file }) => bannerPath(file.path)).sort(compareStrings),
     catalogFile: bannerPath(catalog.file.path),
   };
@@ -131,15 +142,65 @@ function sourceResolver(raw: RawCatalog): Refs['source'] {
   return (ref, fallback) => (ref === undefined ? (fallback ?? first) : (table.get(ref) ?? fallback ?? first));
 }
 
-function text(raw: RawText): Text {
-  return { zh: raw.zh, en: raw.en, authored: raw.origin === 'authored' };
+/**
+ * Texts made into model objects, one object for equal texts. The spec repeats itself (a field's
+ * description in every family that has the field): shared, the model is smaller to copy to a worker and
+ * to cache, and the emitters, which remember what they derived from a text by its object, find more of it
+ * already made.
+ */
+function textMaker(): (raw: RawText) => Text {
+  const made = [new Map<string, Map<string, Text>>(), new Map<string, Map<string, Text>>()];
+  return (raw) => {
+    const authored = raw.origin === 'authored';
+    const byEnglish = mapUnder(made[authored ? 1 : 0] as Map<string, Map<string, Text>>, raw.zh);
+    return lookup(byEnglish, raw.en, () => ({ zh: raw.zh, en: raw.en, authored }));
+  };
 }
 
-function optionalText(raw: RawText | undefined): { description?: Text } | Record<string, never> {
-  return raw ? { description: text(raw) } : {};
+/**
+ * What `build` makes of `raw` with `fallback` as the source: made once for equal spec data, and shared (as
+ * texts are, see textMaker). A large catalog's families repeat the same fields and levels. Equal JSON is
+ * checked to be equal data (JSON writes NaN as null and -0 as 0).
+ */
+function builtOnce<R, M>(refs: Refs, kind: string, raw: R, fallback: SourceRef, build: () => M): M {
+  let json: string;
+  try {
+    json = JSON.stringify(raw);
+  } catch {
+    return build();
+  }
+  const key = `${kind}\0${fallback.ref}\0${json}`;
+  const known = refs.built.get(key);
+  if (known && sameData(known.raw, raw)) return known.model as M;
+  const model = build();
+  if (!known) refs.built.set(key, { raw, model });
+  return model;
+}
+
+/** Whether two values of spec data are equal (numbers as Object.is tells them). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  const otherKeys = Object.keys(b);
+  if (keys.length !== otherKeys.length) return false;
+  return keys.every(
+    (key, i) =>
+      key === otherKeys[i] &&
+      sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
+
+function optionalText(raw: RawText | undefined, refs: Refs): { description?: Text } | Record<string, never> {
+  return raw ? { description: refs.text(raw) } : {};
 }
 
 function field(raw: RawField, refs: Refs, fallback: SourceRef): FieldModel {
+  return builtOnce(refs, 'field', raw, fallback, () => buildField(raw, refs, fallback));
+}
+
+function buildField(raw: RawField, refs: Refs, fallback: SourceRef): FieldModel {
   const format = raw.format === undefined ? undefined : refs.formats.get(raw.format);
   const pattern = raw.pattern ?? format?.pattern;
   return {
@@ -151,17 +212,17 @@ function field(raw: RawField, refs: Refs, fallback: SourceRef): FieldModel {
       ? {
           enum: raw.enum.map((e) => ({
             value: e.value,
-            label: text(e.label),
-            ...optionalText(e.description),
-            ...(e.impact ? { impact: text(e.impact) } : {}),
+            label: refs.text(e.label),
+            ...optionalText(e.description, refs),
+            ...(e.impact ? { impact: refs.text(e.impact) } : {}),
             tags: [...(e.tags ?? [])],
             ...(e.source ? { source: refs.source(e.source, fallback) } : {}),
           })),
         }
       : {}),
     ...(raw.example !== undefined ? { example: raw.example } : {}),
-    description: text(raw.description),
-    ...(raw.note ? { note: text(raw.note) } : {}),
+    description: refs.text(raw.description),
+    ...(raw.note ? { note: refs.text(raw.note) } : {}),
     references: (raw.references ?? []).map((r) => ({ ...r })),
     source: refs.source(raw.source, fallback),
     presence: raw.presence ?? 'required',
@@ -169,12 +230,12 @@ function field(raw: RawField, refs: Refs, fallback: SourceRef): FieldModel {
 }
 
 function level(raw: RawLevel, refs: Refs, fallback: SourceRef): LevelModel {
-  return {
+  return builtOnce(refs, 'level', raw, fallback, () => ({
     documented: raw.documented,
     source: refs.source(raw.source, fallback),
     observed: [...(raw.observed ?? [])],
     ...(raw.observedSource ? { observedSource: refs.source(raw.observedSource, fallback) } : {}),
-  };
+  }));
 }
 
 const sharedFields = new WeakMap<RawFamily, FieldModel[]>();
@@ -231,8 +292,8 @@ function buildEvent(
     slug: slugOf(n.name),
     typeName: pascalOf(n.name),
     family: family.id,
-    label: text(n.label),
-    ...optionalText(n.description),
+    label: refs.text(n.label),
+    ...optionalText(n.description, refs),
     level: level(n.level ?? family.level, refs, familySource),
     bindings: Object.entries(n.bind ?? {}).map(([f, value]) => ({ field: f, value })),
     tags: tagsOf(family, n).sort(compareStrings),
@@ -255,13 +316,13 @@ function buildFamily(
   return {
     id: raw.id,
     typeName: raw.typeName,
-    title: text(raw.title),
-    description: text(raw.description),
-    ...(raw.note ? { note: text(raw.note) } : {}),
+    title: refs.text(raw.title),
+    description: refs.text(raw.description),
+    ...(raw.note ? { note: refs.text(raw.note) } : {}),
     source,
     level: level(raw.level, refs, source),
     ...(raw.nameTemplate !== undefined ? { nameTemplate: raw.nameTemplate } : {}),
-    tags: (raw.tags ?? []).map((t) => ({ id: t.id, label: text(t.label) })),
+    tags: (raw.tags ?? []).map((t) => ({ id: t.id, label: refs.text(t.label) })),
     content: raw.content.map((f) => field(f, refs, source)),
     presence: (raw.presence ?? []).map((r) => ({
       id: r.id,
@@ -272,14 +333,14 @@ function buildFamily(
         values: Object.entries(r.when.values ?? {}).map(([f, values]) => ({ field: f, values: [...values] })),
         names: [...(r.when.names ?? [])],
       },
-      ...(r.note ? { note: text(r.note) } : {}),
+      ...(r.note ? { note: refs.text(r.note) } : {}),
       source: refs.source(r.source, source),
     })),
     lifecycles: (raw.lifecycles ?? []).map((l) => ({
       field: l.field,
       ...(l.groupBy !== undefined ? { groupBy: l.groupBy } : {}),
       source: refs.source(l.source, source),
-      ...(l.note ? { note: text(l.note) } : {}),
+      ...(l.note ? { note: refs.text(l.note) } : {}),
       initial: [...l.initial],
       transitions: l.transitions.map((t) => ({ ...t })),
       final: [...l.final],
@@ -304,7 +365,7 @@ function buildExamples(
     return {
       id: e.id,
       family: family.id,
-      title: text(e.title),
+      title: refs.text(e.title),
       source: refs.source(e.source, fallback),
       notification: e.notification ?? String(carried),
       text: parsed.text,

@@ -100,8 +100,8 @@ type FieldRow = ReturnType<typeof renderFieldRow>;
 
 /**
  * Table rows by field: a row reads the field's name, type, format, texts, values and example, which the
- * notifications of a family share with its field (one `description` object per field of the spec), and its
- * presence and constant, which they do not. Every page repeats the envelope's rows and its family's.
+ * notifications of a family share with its field (one `description` object per distinct text, see
+ * textMaker in model.ts), and its presence and constant, which they do not. Every page repeats the envelope's rows and its family's.
  */
 const fieldRows = new WeakMap<
   object,

@@ -1,0 +1,137 @@
+/**
+ * The model shares equal parts: every text is one object per distinct (zh, en, origin), and a field or a
+ * level built from equal spec data with the same fallback source is one object, across families. Sharing
+ * must never join parts that differ, even where JSON cannot tell them apart.
+ */
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { renameFor, synthesizeSpec } from '../bench/synthesize.js';
+import type { Catalog, EventModel, Text } from '../generator/catalog.js';
+import { loadSpecFiles } from '../generator/load.js';
+import { buildModel } from '../generator/model.js';
+import { buildCatalog } from '../generator/pipeline.js';
+import type { RawFamily } from '../generator/spec-types.js';
+import { createRuleContext } from '../generator/validate-context.js';
+import { readExamples } from '../generator/validate-examples.js';
+import { SPEC_DIR, tempDir } from './helpers.js';
+
+/** Every Text object of the model, each as often as the model holds it. */
+function textsOf(catalog: Catalog): Text[] {
+  const texts: Text[] = [];
+  const seen = new Set<object>();
+  const walk = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null || seen.has(value)) return;
+    seen.add(value);
+    const keys = Object.keys(value);
+    if (keys.length === 3 && 'zh' in value && 'en' in value && 'authored' in value) texts.push(value as Text);
+    for (const key of keys) walk((value as Record<string, unknown>)[key]);
+  };
+  walk(catalog);
+  return texts;
+}
+
+test('equal texts are one object', async () => {
+  const { catalog } = await buildCatalog(SPEC_DIR, 'spec');
+  assert.ok(catalog);
+  const byContents = new Map<string, Set<Text>>();
+  for (const text of textsOf(catalog)) {
+    const key = JSON.stringify([text.zh, text.en, text.authored]);
+    const objects = byContents.get(key) ?? new Set();
+    objects.add(text);
+    byContents.set(key, objects);
+  }
+  for (const [key, objects] of byContents) assert.is(objects.size, 1, key);
+  // The real spec repeats texts (a family's field read by its notifications, shared descriptions).
+  const distinct = byContents.size;
+  let uses = 0;
+  const count = (value: unknown, seen = new Set<object>()): void => {
+    if (typeof value !== 'object' || value === null) return;
+    if ('zh' in value && 'en' in value && 'authored' in value) uses++;
+    if (seen.has(value)) return;
+    seen.add(value);
+    for (const item of Object.values(value)) count(item, seen);
+  };
+  count(catalog);
+  assert.ok(uses > distinct, `${uses} uses of ${distinct} texts`);
+});
+
+test("a family's copy shares its fields, levels and texts with the original", async () => {
+  const spec = join(tempDir(), 'spec');
+  const copies = synthesizeSpec(SPEC_DIR, spec, 2 * 38);
+  assert.ok(copies.families >= 2);
+  const { catalog, diagnostics } = await buildCatalog(spec, 'spec');
+  assert.equal(diagnostics, []);
+  assert.ok(catalog);
+  const byName = new Map(catalog.events.map((e) => [e.name, e]));
+  // The copy number that synthesizeSpec puts in a name ("A:B" -> "A0002:B").
+  const [first, second] = [1, 2].map((copy) => renameFor(copy)(':').slice(0, -1));
+  let compared = 0;
+  for (const event of catalog.events) {
+    if (!event.name.includes(`${second}:`)) continue;
+    const original = byName.get(event.name.replace(`${second}:`, `${first}:`));
+    assert.ok(original, `no first copy of ${event.name}`);
+    compared++;
+    assert.is(event.label, original.label, event.name);
+    assert.is(event.level, original.level, event.name);
+    assert.is(event.content.length, original.content.length);
+    for (const [i, field] of event.content.entries()) {
+      assert.is(field, original.content[i], `${event.name} ${field.name}`);
+    }
+  }
+  assert.ok(compared > 0, 'no notification of the second copy was compared');
+});
+
+/** The real spec's catalog and families as the model stage gets them, to be changed by a test. */
+async function rawSpec() {
+  const loaded = await loadSpecFiles(SPEC_DIR, 'spec');
+  const ctx = createRuleContext(SPEC_DIR, loaded.files);
+  assert.ok(ctx.catalog);
+  return { ctx, examples: readExamples(ctx) };
+}
+
+function eventOf(catalog: Catalog, family: string, field: string): EventModel {
+  const event = catalog.events.find((e) => e.family === family && e.content.some((f) => f.name === field));
+  assert.ok(event, `${family} has no notification with ${field}`);
+  return event;
+}
+
+test('fields that JSON writes alike but that differ (-0 and 0, NaN and null) stay apart', async () => {
+  const { ctx, examples } = await rawSpec();
+  assert.ok(ctx.catalog);
+  // Two families whose data is the same but for one field's example: one family cloned under another id.
+  const [located] = ctx.families;
+  assert.ok(located);
+  const family = located.data as RawFamily;
+  const target = family.content[0];
+  assert.ok(target);
+  const pairs: [unknown, unknown][] = [
+    [0, -0],
+    [null, Number.NaN],
+  ];
+  for (const [a, b] of pairs) {
+    const one = structuredClone(family);
+    const other = structuredClone(family);
+    (one.content[0] as { example: unknown }).example = a;
+    (other.content[0] as { example: unknown }).example = b;
+    (other as { id: string }).id = `${family.id}-other`;
+    other.notifications = other.notifications.map((n) => ({ ...n, name: `${n.name}Other` }));
+    other.examples = [];
+    const catalog = buildModel(
+      SPEC_DIR,
+      ctx.catalog,
+      [
+        { file: located.file, data: one },
+        { file: located.file, data: other },
+      ],
+      examples,
+    );
+    const mine = eventOf(catalog, one.id, target.name).content.find((f) => f.name === target.name);
+    const theirs = eventOf(catalog, other.id, target.name).content.find((f) => f.name === target.name);
+    assert.ok(mine && theirs);
+    assert.is.not(mine, theirs, `${String(a)} and ${String(b)} share one field`);
+    assert.ok(Object.is(mine.example, a) && Object.is(theirs.example, b));
+  }
+});
+
+test.run();
