@@ -31,6 +31,8 @@ interface Refs {
   readonly text: (raw: RawText) => Text;
   /** Field and level models built so far, by what they were built from (see builtOnce). */
   readonly built: Map<string, { readonly raw: unknown; readonly model: unknown }>;
+  /** The same, by the spec data's object and the fallback source (most are asked for again by object). */
+  readonly builtFrom: WeakMap<object, Map<SourceRef, unknown>>;
 }
 
 /** Builds the model from a valid spec. */
@@ -60,7 +62,7 @@ export function buildModel(
       } satisfies FormatModel,
     ]),
   );
-  const refs: Refs = { source: sourceRef, formats, text, built: new Map() };
+  const refs: Refs = { source: sourceRef, formats, text, built: new Map(), builtFrom: new WeakMap() };
   const envelopeFields = raw.envelope.fields.map((f) => field(f, refs, top));
   const sorted = [...families].sort((a, b) => compareStrings(a.data.id, b.data.id));
   const examples = sorted.flatMap(({ file, data }) =>
@@ -162,7 +164,21 @@ function textMaker(): (raw: RawText) => Text {
  * texts are, see textMaker). A large catalog's families repeat the same fields and levels. Equal JSON is
  * checked to be equal data (JSON writes NaN as null and -0 as 0).
  */
-function builtOnce<R, M>(refs: Refs, kind: string, raw: R, fallback: SourceRef, build: () => M): M {
+function builtOnce<R extends object, M>(
+  refs: Refs,
+  kind: string,
+  raw: R,
+  fallback: SourceRef,
+  build: () => M,
+): M {
+  const byFallback = mapUnder(refs.builtFrom, raw);
+  if (byFallback.has(fallback)) return byFallback.get(fallback) as M;
+  const model = builtOnceByData(refs, kind, raw, fallback, build);
+  byFallback.set(fallback, model);
+  return model;
+}
+
+function builtOnceByData<M>(refs: Refs, kind: string, raw: unknown, fallback: SourceRef, build: () => M): M {
   let json: string;
   try {
     json = JSON.stringify(raw);
@@ -323,7 +339,7 @@ function buildFamily(
     level: level(raw.level, refs, source),
     ...(raw.nameTemplate !== undefined ? { nameTemplate: raw.nameTemplate } : {}),
     tags: (raw.tags ?? []).map((t) => ({ id: t.id, label: refs.text(t.label) })),
-    content: raw.content.map((f) => field(f, refs, source)),
+    content: familyFields(raw, refs, source),
     presence: (raw.presence ?? []).map((r) => ({
       id: r.id,
       fields: [...r.fields],
