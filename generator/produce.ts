@@ -42,12 +42,16 @@ export const PARALLEL_CATALOG = 500;
  * How a large catalog's emitters are split between the threads. The worker runs WORKER_EMITTERS first, the
  * main thread the others but the shared ones; then both run SHARED_EMITTERS, each rendering the next file of
  * one that neither has taken yet (see Share), the main thread in this order and the worker in the reverse, so
- * that they finish together whatever the catalog's shape. At 10,000 names the declarations (one file built
- * whole, ~0.9 s) take a little less than the fixtures and runtime (~1.4 s); the schemas and docs, about 60 %
- * of the work, are shared. Emitters need nothing from one another, so any split gives the same files.
+ * that they finish together whatever the catalog's shape. At 10,000 names the worker's declarations and docs
+ * (~0.6 and ~1.9 s alone) weigh about what the main thread's start (parse, validate, model: ~1 s), fixtures
+ * and runtime (~1 s) do, and the schemas (~1.3 s) even them out. The docs are not shared: each thread that
+ * renders docs pages builds the docs' tables of rows and diagrams for itself, which the schemas' tables
+ * cost less to do twice (whole cold 10k runs into tmpfs, 8 each: median 5.13 s with the docs shared too,
+ * 4.99 s without; 1k: 1.10 and 1.07 s). Emitters need nothing from one another, so any split gives the
+ * same files.
  */
-const WORKER_EMITTERS: ReadonlySet<string> = new Set(['types']);
-const SHARED_EMITTERS: readonly string[] = ['json-schema', 'docs'];
+const WORKER_EMITTERS: ReadonlySet<string> = new Set(['types', 'docs']);
+const SHARED_EMITTERS: readonly string[] = ['json-schema'];
 
 export interface WriteOptions {
   /** Use a worker thread; by default, for catalogs of PARALLEL_CATALOG notifications or more. */

@@ -2,7 +2,7 @@
  * The two-thread paths of large catalogs, forced on for small specs here. The parallel load (a worker parses
  * part of the files) must give the same data and the same diagnostics, at the same positions, as the
  * one-thread load, for the real spec and for every broken spec of test/invalid. The parallel write (a
- * worker stages some emitters' files, and both share the docs) must give the same bytes as the one-thread
+ * worker stages some emitters' files, and both share the schemas) must give the same bytes as the one-thread
  * write, and a failure on either side must leave the output folder as it was, with no staging folder left.
  */
 import { cpSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
