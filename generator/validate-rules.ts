@@ -61,21 +61,30 @@ function checkSources(ctx: RuleContext): void {
   for (const source of ctx.catalog?.data.sources ?? []) {
     for (const section of source.sections) known.add(`${source.id}#${section.id}`);
   }
-  const visit = (file: SpecFile, value: unknown, path: DataPath): void => {
+  // One path, grown and shrunk as the walk goes (every value of the spec is visited), copied when reported.
+  const path: (string | number)[] = [];
+  const visit = (file: SpecFile, value: unknown): void => {
     if (Array.isArray(value)) {
-      for (const [i, v] of value.entries()) visit(file, v, [...path, i]);
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(file, value[i]);
+        path.pop();
+      }
     } else if (value && typeof value === 'object') {
-      for (const [key, v] of Object.entries(value)) {
+      for (const key of Object.keys(value)) {
+        const v = (value as Record<string, unknown>)[key];
         const isRef = (key === 'source' || key === 'observedSource') && typeof v === 'string';
+        path.push(key);
         if (isRef && !known.has(v))
-          ctx.report('unknown-source', { ref: v, known: listKnown([...known]) }, file, [...path, key]);
-        else visit(file, v, [...path, key]);
+          ctx.report('unknown-source', { ref: v, known: listKnown([...known]) }, file, [...path]);
+        else visit(file, v);
+        path.pop();
       }
     }
   };
   if (!ctx.catalog) return;
-  visit(ctx.catalog.file, ctx.catalog.data, []);
-  for (const { file, data } of ctx.families) visit(file, data, []);
+  visit(ctx.catalog.file, ctx.catalog.data);
+  for (const { file, data } of ctx.families) visit(file, data);
 }
 
 function checkFields(ctx: RuleContext): void {
