@@ -186,16 +186,6 @@ function indentOf(line: string): number {
   return i;
 }
 
-function isBlank(line: string): boolean {
-  return indentOf(line) === line.length;
-}
-
-/** A line that holds nothing: blank, or only a comment. */
-function isTrivia(line: string): boolean {
-  const i = indentOf(line);
-  return i === line.length || line[i] === '#';
-}
-
 function isSeqItem(line: string, at: number): boolean {
   return line[at] === '-' && (at + 1 === line.length || line[at + 1] === ' ');
 }
@@ -205,12 +195,34 @@ class Reader {
   /** Block collections open around the current line: beyond MAX_DEPTH, the text is left to the library. */
   private depth = 0;
 
-  constructor(private readonly lines: string[]) {}
+  /** Each line's indentation once it is known (-1 before): the reader asks for most several times. */
+  private readonly indents: Int32Array;
+
+  constructor(private readonly lines: string[]) {
+    this.indents = new Int32Array(lines.length).fill(-1);
+  }
+
+  /** The indentation of line `j` (which must exist). */
+  private indentAt(j: number): number {
+    let indent = this.indents[j] as number;
+    if (indent < 0) {
+      indent = indentOf(this.lines[j] as string);
+      this.indents[j] = indent;
+    }
+    return indent;
+  }
+
+  /** Whether line `j` holds nothing: blank, or only a comment. */
+  private isTriviaAt(j: number): boolean {
+    const line = this.lines[j] as string;
+    const i = this.indentAt(j);
+    return i === line.length || line.charCodeAt(i) === 35;
+  }
 
   document(): unknown {
     this.skipTrivia();
     if (this.i >= this.lines.length) bail();
-    const value = this.collectionAt(indentOf(this.line()));
+    const value = this.collectionAt(this.indentAt(this.i));
     this.skipTrivia();
     if (this.i < this.lines.length) bail();
     return value;
@@ -221,13 +233,13 @@ class Reader {
   }
 
   private skipTrivia(): void {
-    while (this.i < this.lines.length && isTrivia(this.lines[this.i] as string)) this.i++;
+    while (this.i < this.lines.length && this.isTriviaAt(this.i)) this.i++;
   }
 
   /** Index of the next line that is not trivia, from `from`. */
   private nextContent(from: number): number {
     let j = from;
-    while (j < this.lines.length && isTrivia(this.lines[j] as string)) j++;
+    while (j < this.lines.length && this.isTriviaAt(j)) j++;
     return j;
   }
 
@@ -263,7 +275,7 @@ class Reader {
   private entry(indent: number): boolean {
     this.skipTrivia();
     if (this.i >= this.lines.length) return false;
-    const at = indentOf(this.line());
+    const at = this.indentAt(this.i);
     if (at < indent) return false;
     if (at > indent) bail();
     return true;
@@ -317,6 +329,7 @@ class Reader {
       else if (this.keyEnd(line, start) >= 0) {
         // A mapping that starts on the item's line: the same mapping as if the dash were a space.
         this.lines[this.i] = ' '.repeat(start) + line.slice(start);
+        this.indents[this.i] = start;
         out.push(this.mapping(start));
       } else out.push(this.value(line, start, indent, false));
     }
@@ -335,7 +348,7 @@ class Reader {
       const next = this.nextContent(this.i + 1);
       const nextLine = this.lines[next];
       if (nextLine !== undefined) {
-        const nextIndent = indentOf(nextLine);
+        const nextIndent = this.indentAt(next);
         if (inMapping && nextIndent === indent && isSeqItem(nextLine, nextIndent)) {
           this.i = next;
           return this.sequence(nextIndent);
@@ -377,8 +390,8 @@ class Reader {
   private endOfValue<T>(line: string, end: number, indent: number, value: T): T {
     if (end < line.length && (line[end] !== ' ' || !restIsEmpty(line, end))) bail();
     this.i++;
-    const next = this.lines[this.nextContent(this.i)];
-    if (next !== undefined && indentOf(next) > indent) bail();
+    const next = this.nextContent(this.i);
+    if (next < this.lines.length && this.indentAt(next) > indent) bail();
     return value;
   }
 
@@ -392,12 +405,12 @@ class Reader {
     let j = this.i;
     while (j < this.lines.length) {
       const next = this.lines[j] as string;
-      if (isBlank(next)) {
+      const nextIndent = this.indentAt(j);
+      if (nextIndent === next.length) {
         empty++;
         j++;
         continue;
       }
-      const nextIndent = indentOf(next);
       if (nextIndent <= indent || next[nextIndent] === '#') break;
       // A comment ends a plain scalar; text indented under it after that is an error.
       if (commented) bail();
@@ -421,25 +434,26 @@ class Reader {
     const strip = header[2] === '-';
     const first = this.i + 1;
     const firstLine = this.lines[first];
-    if (firstLine === undefined || isBlank(firstLine)) bail();
-    const contentIndent = indentOf(firstLine);
+    if (firstLine === undefined || this.indentAt(first) === firstLine.length) bail();
+    const contentIndent = this.indentAt(first);
     if (contentIndent <= indent) bail();
     const content: string[] = [];
     let last = -1;
     let j = first;
     for (; j < this.lines.length; j++) {
       const l = this.lines[j] as string;
-      if (isBlank(l)) {
+      const lineIndent = this.indentAt(j);
+      if (lineIndent === l.length) {
         if (l.length > contentIndent) bail();
         content.push('');
         continue;
       }
-      if (indentOf(l) < contentIndent) break;
+      if (lineIndent < contentIndent) break;
       content.push(l.slice(contentIndent));
       last = content.length - 1;
     }
     // Text after the scalar that is indented under its collection (even a comment) is left to the library.
-    if (j < this.lines.length && indentOf(this.lines[j] as string) > indent) bail();
+    if (j < this.lines.length && this.indentAt(j) > indent) bail();
     // Without a line break after the last line, clipping keeps none: left to the library.
     if (first + last === this.lines.length - 1) bail();
     this.i = j;
