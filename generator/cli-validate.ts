@@ -4,7 +4,7 @@
 
 import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { cachedDerived } from './cache.js';
+import { cachedDerived, specDigest } from './cache.js';
 import { displayPath, type Io, type Options } from './cli-shared.js';
 import { errorReason, formatDiagnostic, ToolError } from './diagnostics.js';
 import {
@@ -36,16 +36,29 @@ export async function runValidate(args: readonly string[], options: Options, io:
   if (args.length === 0) throw new ToolError('validate needs at least one file, glob or - (stdin)', 2);
   const specDir = resolve(io.cwd, options.spec ?? 'spec');
   const inputs = await resolveInputs(args, io.cwd, io.stdin ?? process.stdin);
-  const data = await cachedDerived(specDir, 'runtime-data', async () => {
-    const { buildCatalog } = await import('./pipeline.js');
-    const built = await buildCatalog(specDir, displayPath(io.cwd, specDir));
-    if (!built.catalog) {
-      for (const d of built.diagnostics) io.err(formatDiagnostic(d));
-      throw new ToolError(`the spec in ${displayPath(io.cwd, specDir)} has errors; fix them first`, 2);
-    }
-    const { runtimeData } = await import('./emit/runtime.js');
-    return runtimeData(built.catalog);
-  });
+  // Built from the bytes that the cache key covers (see ReadFiles).
+  const read = new Map<string, Buffer>();
+  const digest = specDigest(specDir, read);
+  const data = await cachedDerived(
+    specDir,
+    'runtime-data',
+    async () => {
+      const { buildCatalog } = await import('./pipeline.js');
+      const built = await buildCatalog(
+        specDir,
+        displayPath(io.cwd, specDir),
+        digest === undefined ? {} : { read },
+      );
+      if (!built.catalog) {
+        for (const d of built.diagnostics) io.err(formatDiagnostic(d));
+        throw new ToolError(`the spec in ${displayPath(io.cwd, specDir)} has errors; fix them first`, 2);
+      }
+      const { runtimeData } = await import('./emit/runtime.js');
+      return runtimeData(built.catalog);
+    },
+    { digest },
+  );
+  read.clear();
   const { createValidator } = await import('./runtime/engine.js');
   const engine = createValidator(data as Parameters<typeof createValidator>[0]);
   const checker = { discriminator: engine.discriminator, check: engine.check };

@@ -131,7 +131,9 @@ async function runGenerate(options: Options, io: Io, check: boolean): Promise<nu
     });
     return await new Promise<number>(() => {});
   }
-  const digest = specDigest(specDir);
+  // The spec as the digest read it: the model is built from these bytes (see ReadFiles).
+  const read = new Map<string, Buffer>();
+  const digest = specDigest(specDir, read);
   const key = inputKey(specDir, [], digest);
   if (!options['no-cache'] && isUpToDate(outDir, key)) {
     io.out(check ? `${shown(outDir)} is up to date.` : `${shown(outDir)}: up to date, nothing to write.`);
@@ -145,13 +147,14 @@ async function runGenerate(options: Options, io: Io, check: boolean): Promise<nu
   // folder, after a template change is reverted…) skips parsing and validating it.
   let failed: Awaited<ReturnType<typeof buildCatalog>> | undefined;
   const build = async () => {
-    const built = await buildCatalog(specDir, shown(specDir));
+    const built = await buildCatalog(specDir, shown(specDir), digest === undefined ? {} : { read });
     if (!built.catalog) failed = built;
     return built.catalog;
   };
   const catalog = options['no-cache']
     ? await build()
     : await cachedDerived(specDir, `model:${basename(specDir)}`, build, { digest });
+  read.clear();
   if (!catalog) {
     const diagnostics = failed?.diagnostics ?? [];
     for (const d of diagnostics) {

@@ -12,6 +12,7 @@ import {
   lineIndex,
   MAX_DEPTH,
   MAX_FILE_BYTES,
+  type ReadFiles,
   readSpecText,
   tooDeepAt,
 } from './spec-files.js';
@@ -43,11 +44,12 @@ export interface LoadResult {
 /** Aliases expanded per file beyond this count are taken for an alias bomb. */
 const MAX_ALIAS_COUNT = 1000;
 
-/** A spec file to read, and how its path is shown. */
+/** A spec file to read, and how its path is shown; `bytes` when this run has read it already. */
 export interface FileToLoad {
   readonly path: string;
   readonly displayPath: string;
   readonly real: string;
+  readonly bytes?: Buffer;
 }
 
 type Listing =
@@ -79,14 +81,14 @@ function loadListed(
     if (known) {
       files.push(known.file);
       diagnostics.push(...known.diagnostics);
-    } else files.push(loadFile(entry.path, entry.displayPath, entry.real, diagnostics));
+    } else files.push(loadFile(entry, diagnostics));
   });
   return { specDir, files, diagnostics };
 }
 
 function loadOne(entry: FileToLoad): Loaded {
   const diagnostics: Diagnostic[] = [];
-  return { file: loadFile(entry.path, entry.displayPath, entry.real, diagnostics), diagnostics };
+  return { file: loadFile(entry, diagnostics), diagnostics };
 }
 
 /**
@@ -100,9 +102,12 @@ export async function loadSpecFiles(
   displayDir: string = specDir,
   options: LoadOptions = {},
 ): Promise<LoadResult> {
-  const listing = listSpec(specDir, displayDir);
+  const listing = listSpec(specDir, displayDir, options.read);
   if (listing.done) return listing.done;
-  const sized = listing.toLoad.map((entry) => ({ entry, bytes: 'code' in entry ? 0 : sizeOf(entry.real) }));
+  const sized = listing.toLoad.map((entry) => ({
+    entry,
+    bytes: 'code' in entry ? 0 : (entry.bytes?.length ?? sizeOf(entry.real)),
+  }));
   const total = sized.reduce((sum, s) => sum + s.bytes, 0);
   const parallel = options.parallel ?? (total >= PARALLEL_BYTES && canRunInParallel());
   if (!parallel || sized.length < 2) return loadListed(specDir, listing.toLoad);
@@ -150,6 +155,8 @@ export async function loadSpecFiles(
 export interface LoadOptions {
   /** Share the files with a worker thread; by default, for specs of PARALLEL_BYTES or more. */
   readonly parallel?: boolean;
+  /** Files this run has read already (see ReadFiles): parsed from these bytes, not read again. */
+  readonly read?: ReadFiles;
 }
 
 /**
@@ -180,7 +187,7 @@ export interface ParsedFile {
 /** Loads one file for a worker (see load-worker.ts). */
 export function loadForWorker(entry: FileToLoad): ParsedFile {
   const diagnostics: Diagnostic[] = [];
-  const file = loadFile(entry.path, entry.displayPath, entry.real, diagnostics);
+  const file = loadFile(entry, diagnostics);
   const { path, displayPath, text, data } = file;
   const parsed = lazyTrees.has(file) || file.doc !== undefined;
   return { path, displayPath, text, data, parsed, diagnostics };
@@ -226,7 +233,7 @@ function withLazyTree(
 }
 
 /** The spec files to load and the diagnostics of entries that cannot be, in order; or the whole result. */
-function listSpec(specDir: string, displayDir: string): Listing {
+function listSpec(specDir: string, displayDir: string, read?: ReadFiles): Listing {
   const top = { file: displayDir, line: 0, column: 0 };
   let isDir = false;
   try {
@@ -244,7 +251,8 @@ function listSpec(specDir: string, displayDir: string): Listing {
       const whole = { file: displayPath, line: 0, column: 0 };
       if (entry.kind === 'outside') return createDiagnostic('ref-outside-spec', { ref: entry.path }, whole);
       if (entry.kind === 'unreadable') return createDiagnostic('io-error', { reason: entry.reason }, whole);
-      return { path: entry.path, displayPath, real: entry.real };
+      const bytes = read?.get(entry.real);
+      return { path: entry.path, displayPath, real: entry.real, ...(bytes ? { bytes } : {}) };
     }),
   };
 }
@@ -258,9 +266,10 @@ function unparsed(path: string, displayPath: string, text = ''): SpecFile {
   return { path, displayPath, text, doc: undefined, position: lineIndex(text), data: undefined };
 }
 
-function loadFile(path: string, displayPath: string, real: string, diagnostics: Diagnostic[]): SpecFile {
+function loadFile(entry: FileToLoad, diagnostics: Diagnostic[]): SpecFile {
+  const { path, displayPath } = entry;
   const whole = { file: displayPath, line: 0, column: 0 };
-  const read = readSpecText(real);
+  const read = readSpecText(entry.real, entry.bytes);
   if (!read.ok) {
     if (read.problem === 'too-large')
       diagnostics.push(createDiagnostic('file-too-large', { limit: MAX_FILE_BYTES }, whole));

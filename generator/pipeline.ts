@@ -41,7 +41,7 @@ export async function buildCatalog(
   if (hasErrors(loaded.diagnostics)) return stop(loaded.diagnostics);
   const formatErrors = await validateFormat(loaded.files);
   if (hasErrors(formatErrors)) return stop(formatErrors);
-  const ctx = createRuleContext(specDir, loaded.files);
+  const ctx = createRuleContext(specDir, loaded.files, options.read);
   // Without the catalog, every reference to it would be reported as unknown: report the cause alone.
   if (!ctx.catalog) return stop(ctx.diagnostics);
   validateRules(ctx);

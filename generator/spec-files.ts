@@ -97,9 +97,19 @@ export function readSpecBytes(real: string): ReadBytes {
   }
 }
 
-/** Reads a file as UTF-8 text, refusing large, binary or invalid files without reading more than needed. */
-export function readSpecText(real: string): Read {
-  const read = readSpecBytes(real);
+/**
+ * Bytes of spec files that this run has read already, by real path (see specDigest in cache.ts): a stage
+ * that reads one of them again takes these bytes, so that a file changed meanwhile cannot make the run's
+ * outputs and cached model differ from what its key says it read.
+ */
+export type ReadFiles = ReadonlyMap<string, Buffer>;
+
+/**
+ * Reads a file as UTF-8 text, refusing large, binary or invalid files without reading more than needed.
+ * `bytes`, when given, are the file's as this run read it already (readSpecBytes' checks passed).
+ */
+export function readSpecText(real: string, bytes?: Buffer): Read {
+  const read: ReadBytes = bytes ? { ok: true, bytes } : readSpecBytes(real);
   if (!read.ok) return read;
   const text = decodeText(read.bytes);
   return text === undefined ? { ok: false, problem: 'not-text' } : { ok: true, text };

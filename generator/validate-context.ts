@@ -4,6 +4,7 @@
 import { createDiagnostic, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
 import type { SpecFile } from './load.js';
 import { type DataPath, locate } from './positions.js';
+import type { ReadFiles } from './spec-files.js';
 import type { RawCatalog, RawFamily } from './spec-types.js';
 
 export interface Located<T> {
@@ -13,6 +14,8 @@ export interface Located<T> {
 
 export interface RuleContext {
   readonly specDir: string;
+  /** Files this run has read already (examples are taken from these bytes, see ReadFiles). */
+  readonly read?: ReadFiles;
   readonly catalog: Located<RawCatalog> | undefined;
   readonly families: readonly Located<RawFamily>[];
   readonly diagnostics: Diagnostic[];
@@ -26,7 +29,11 @@ export interface RuleContext {
 }
 
 /** Sorts the format-valid files by kind and sets up reporting. */
-export function createRuleContext(specDir: string, files: readonly SpecFile[]): RuleContext {
+export function createRuleContext(
+  specDir: string,
+  files: readonly SpecFile[],
+  read?: ReadFiles,
+): RuleContext {
   const diagnostics: Diagnostic[] = [];
   const catalogs: Located<RawCatalog>[] = [];
   const families: Located<RawFamily>[] = [];
@@ -51,7 +58,7 @@ export function createRuleContext(specDir: string, files: readonly SpecFile[]): 
       ),
     );
   }
-  return { specDir, catalog: catalogs[0], families, diagnostics, report };
+  return { specDir, ...(read ? { read } : {}), catalog: catalogs[0], families, diagnostics, report };
 }
 
 /** "a", "b", "c" for listing known names in messages; long lists are cut. */

@@ -92,6 +92,8 @@ function exampleText(
     ctx.report('ref-outside-spec', { ref }, file, [...at, 'file']);
     return undefined;
   }
+  const bytes = ctx.read?.get(real);
+  if (bytes) return bytes.toString('utf8');
   try {
     return readFileSync(real, 'utf8');
   } catch (error) {

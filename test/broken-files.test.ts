@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadSpec, MAX_FILE_BYTES } from '../generator/load.js';
-import { ROOT, runCli, snapshotDir, tempDir } from './helpers.js';
+import { caseFamily, ROOT, runCli, snapshotDir, tempDir } from './helpers.js';
 
 const BASE = join(ROOT, 'test', 'golden', 'minimal', 'spec');
 const DIAGNOSTIC = /^(\S+:\d+:\d+|\S+): error ([a-z-]+): /;
@@ -83,22 +83,7 @@ const put = (spec: string, path: string, contents: string | Buffer) => {
 };
 const families = (spec: string) => join(spec, 'families');
 
-/** A small valid family (15 lines); `format` adds one line (11) to its field, `extra` goes at the end. */
-const family = (extra = '', format = '') => `kind: family
-id: case
-typeName: Case
-title: { zh: 例, en: Case }
-description: { zh: 例。, en: Case. }
-source: doc#widgets
-level: { documented: INFO, source: doc#widgets }
-content:
-  - name: caseId
-    type: string
-${format ? `    format: ${format}\n` : ''}    description: { zh: ID, en: ID }
-notifications:
-  - name: Case:Happened
-    label: { zh: 发生, en: Happened }
-${extra}`;
+const family = caseFamily;
 
 /** A family whose one example is read from `ref` (the "file:" value is at line 20, column 11). */
 const exampleFile = (ref: string) =>

@@ -76,3 +76,23 @@ export function mtimes(dir: string): Map<string, number> {
   for (const path of snapshotDir(dir).keys()) out.set(path, statSync(join(dir, path)).mtimeMs);
   return out;
 }
+
+/**
+ * A small valid family for the minimal golden spec (15 lines); `format` adds one line (11) to its field,
+ * `extra` goes at the end.
+ */
+export const caseFamily = (extra = '', format = ''): string => `kind: family
+id: case
+typeName: Case
+title: { zh: 例, en: Case }
+description: { zh: 例。, en: Case. }
+source: doc#widgets
+level: { documented: INFO, source: doc#widgets }
+content:
+  - name: caseId
+    type: string
+${format ? `    format: ${format}\n` : ''}    description: { zh: ID, en: ID }
+notifications:
+  - name: Case:Happened
+    label: { zh: 发生, en: Happened }
+${extra}`;
