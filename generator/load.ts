@@ -44,12 +44,15 @@ export interface LoadResult {
 /** Aliases expanded per file beyond this count are taken for an alias bomb. */
 const MAX_ALIAS_COUNT = 1000;
 
-/** A spec file to read, and how its path is shown; `bytes` when this run has read it already. */
+/**
+ * A spec file to read, and how its path is shown; `bytes` when this run has read it already (a Buffer, or
+ * the Uint8Array that a worker receives for one).
+ */
 export interface FileToLoad {
   readonly path: string;
   readonly displayPath: string;
   readonly real: string;
-  readonly bytes?: Buffer;
+  readonly bytes?: Uint8Array;
 }
 
 type Listing =

@@ -108,15 +108,15 @@ export type ReadFiles = ReadonlyMap<string, Buffer>;
  * Reads a file as UTF-8 text, refusing large, binary or invalid files without reading more than needed.
  * `bytes`, when given, are the file's as this run read it already (readSpecBytes' checks passed).
  */
-export function readSpecText(real: string, bytes?: Buffer): Read {
-  const read: ReadBytes = bytes ? { ok: true, bytes } : readSpecBytes(real);
+export function readSpecText(real: string, bytes?: Uint8Array): Read {
+  const read = bytes ? { ok: true as const, bytes } : readSpecBytes(real);
   if (!read.ok) return read;
   const text = decodeText(read.bytes);
   return text === undefined ? { ok: false, problem: 'not-text' } : { ok: true, text };
 }
 
 /** UTF-8 text without NUL bytes, or undefined for anything binary. A leading BOM is dropped. */
-function decodeText(bytes: Buffer): string | undefined {
+function decodeText(bytes: Uint8Array): string | undefined {
   if (bytes.includes(0)) return undefined;
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
