@@ -33,6 +33,8 @@ interface Refs {
   readonly built: Map<string, { readonly raw: unknown; readonly model: unknown }>;
   /** The same, by the spec data's object and the fallback source (most are asked for again by object). */
   readonly builtFrom: WeakMap<object, Map<SourceRef, unknown>>;
+  /** Each family's field models (see familyFields). */
+  readonly familyFields: WeakMap<RawFamily, FieldModel[]>;
 }
 
 /** Builds the model from a valid spec. */
@@ -62,7 +64,14 @@ export function buildModel(
       } satisfies FormatModel,
     ]),
   );
-  const refs: Refs = { source: sourceRef, formats, text, built: new Map(), builtFrom: new WeakMap() };
+  const refs: Refs = {
+    source: sourceRef,
+    formats,
+    text,
+    built: new Map(),
+    builtFrom: new WeakMap(),
+    familyFields: new WeakMap(),
+  };
   const envelopeFields = raw.envelope.fields.map((f) => field(f, refs, top));
   const sorted = [...families].sort((a, b) => compareStrings(a.data.id, b.data.id));
   const examples = sorted.flatMap(({ file, data }) =>
@@ -254,11 +263,9 @@ function level(raw: RawLevel, refs: Refs, fallback: SourceRef): LevelModel {
   }));
 }
 
-const sharedFields = new WeakMap<RawFamily, FieldModel[]>();
-
 /** A family's field models, built once and shared by its notifications (a large catalog has many). */
 function familyFields(family: RawFamily, refs: Refs, source: SourceRef): FieldModel[] {
-  return lookup(sharedFields, family, () => family.content.map((raw) => field(raw, refs, source)));
+  return lookup(refs.familyFields, family, () => family.content.map((raw) => field(raw, refs, source)));
 }
 
 const variants = new WeakMap<FieldModel, Map<string, EventFieldModel>>();
