@@ -25,7 +25,7 @@ const STATIC_PREFIX = 'docs/vitepress/';
 
 /**
  * docs/.vitepress/site.json and the static site files. site.json is rendered when it is asked for (see
- * Contents): when two threads share the docs, only the one that takes it renders it.
+ * Contents): where two threads share the docs, only the one that takes it renders it.
  */
 export function emitSite(catalog: Catalog, assets: Assets, banner: string): Map<string, Contents> {
   const files = new Map<string, Contents>([

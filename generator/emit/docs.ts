@@ -22,8 +22,8 @@ import { renderTemplate } from './templates.js';
 /** Every docs page of both locales, and the site configuration, one page at a time. */
 export function* emitDocs(catalog: Catalog, assets: Assets): Generator<readonly [string, Contents]> {
   const banner = bannerText(catalog.files).replace(/--/g, '- -');
-  // The site's files first: its data lists every page (4.8 MB at 10,000 names), and a large file rendered
-  // last would leave the other thread idle at the end of a shared run.
+  // The site's files first: its data lists every page (4.8 MB at 10,000 names), and where two threads share
+  // the docs (see SHARED_EMITTERS in produce.ts), a large file rendered last would leave one of them idle.
   yield* emitSite(catalog, assets, banner);
   for (const locale of LOCALES) {
     const base = { banner, w: words(locale) };
@@ -101,7 +101,8 @@ type FieldRow = ReturnType<typeof renderFieldRow>;
 /**
  * Table rows by field: a row reads the field's name, type, format, texts, values and example, which the
  * notifications of a family share with its field (one `description` object per distinct text, see
- * textMaker in model.ts), and its presence and constant, which they do not. Every page repeats the envelope's rows and its family's.
+ * textMaker in model.ts), and its presence and constant, which they do not. Every page repeats the
+ * envelope's rows and its family's.
  */
 const fieldRows = new WeakMap<
   object,

@@ -165,7 +165,8 @@ function makeFieldSchema(field: EventFieldModel): Schema {
 /**
  * Descriptions by field: a description reads the field's texts, values and format, which the notifications
  * of a family share with its field (one `description` object per distinct text, see textMaker in
- * model.ts), and its constant, which they do not; every schema repeats the envelope's and its family's fields.
+ * model.ts), and its constant, which they do not; every schema repeats the envelope's and its family's
+ * fields.
  */
 const descriptions = new WeakMap<object, Map<unknown, { text: string; field: EventFieldModel }>>();
 
