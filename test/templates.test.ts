@@ -4,8 +4,12 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Assets } from '../generator/assets.js';
-import { renderTemplate } from '../generator/emit/templates.js';
+import { type Assets, loadAssets } from '../generator/assets.js';
+import type { Catalog } from '../generator/catalog.js';
+import { emitDocs } from '../generator/emit/docs.js';
+import { renderTemplate, resetTemplates } from '../generator/emit/templates.js';
+import { buildCatalog } from '../generator/pipeline.js';
+import { SPEC_DIR } from './helpers.js';
 
 /** Assets holding the given templates only (each test uses its own paths: compiled templates are kept). */
 function assetsWith(templates: Record<string, string>): Assets {
@@ -41,6 +45,37 @@ test('a field the view does not have: an error at its place, not an empty string
     failure(assets, 'missing.hbs', { rows: [{}] }),
     /^templates\/missing\.hbs:2:19: "missing" not defined/,
   );
+});
+
+/** The text of every docs page of a run, by path. */
+function docsPages(catalog: Catalog, assets: Assets): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const [path, contents] of emitDocs(catalog, assets)) {
+    const text = typeof contents === 'function' ? contents() : contents;
+    if (path.endsWith('.md') && typeof text === 'string') pages.set(path, text);
+  }
+  return pages;
+}
+
+test('the field-row template, edited between two runs over the same model, shows in the second run', async () => {
+  const { catalog } = await buildCatalog(SPEC_DIR, 'spec');
+  assert.ok(catalog);
+  const real = loadAssets();
+  const row = 'docs/field-row.md.hbs';
+  assert.ok(real.templates.has(row));
+  const first = docsPages(catalog, real);
+  // As watch mode does after a template changed: compiled templates forgotten, the assets read again.
+  resetTemplates();
+  const edited = new Map(real.templates).set(row, '| edited {{name}} | {{type}} |\n');
+  const second = docsPages(catalog, { ...real, templates: edited });
+  resetTemplates();
+  const event = [...first.keys()].find((path) => path.startsWith('docs/events/')) as string;
+  assert.not.match(first.get(event) as string, '| edited ');
+  // Every row of every table: the envelope's (the same objects on every page) and the content's.
+  const rows = (second.get(event) as string).split('\n').filter((line) => line.startsWith('| edited '));
+  const firstRows = (first.get(event) as string).split('\n').filter((line) => /^\| `/.test(line));
+  assert.ok(rows.length > 0);
+  assert.is(rows.length, firstRows.length);
 });
 
 test.run();

@@ -7,7 +7,7 @@
 import type { Assets } from '../assets.js';
 import type { Catalog, EventFieldModel, EventModel, FamilyModel, SourceRef } from '../catalog.js';
 import { indexOf } from '../catalog-index.js';
-import { mapUnder } from '../lookup.js';
+import { lookup, mapUnder } from '../lookup.js';
 import { bannerText } from './banner.js';
 import { LOCALES, type Locale, localePrefix, pick, presenceWord, type Words, words } from './docs-i18n.js';
 import { emitSite } from './docs-site.js';
@@ -22,6 +22,7 @@ import { renderTemplate } from './templates.js';
 /** Every docs page of both locales, and the site configuration, one page at a time. */
 export function* emitDocs(catalog: Catalog, assets: Assets): Generator<readonly [string, Contents]> {
   const banner = bannerText(catalog.files).replace(/--/g, '- -');
+  const rows = rowLines(assets);
   // The site's files first: its data lists every page (4.8 MB at 10,000 names), and where two threads share
   // the docs (see SHARED_EMITTERS in produce.ts), a large file rendered last would leave one of them idle.
   yield* emitSite(catalog, assets, banner);
@@ -42,10 +43,12 @@ export function* emitDocs(catalog: Catalog, assets: Assets): Generator<readonly 
     yield page('index.md', 'index.md.hbs', () => indexView(catalog, locale));
     yield page('decisions.md', 'decisions.md.hbs', () => decisionsView(catalog, locale));
     for (const family of catalog.families) {
-      yield page(`families/${family.id}.md`, 'family.md.hbs', () => familyView(catalog, family, locale));
+      yield page(`families/${family.id}.md`, 'family.md.hbs', () =>
+        familyView(catalog, family, locale, rows),
+      );
     }
     for (const event of catalog.events) {
-      yield page(`events/${event.slug}.md`, 'event.md.hbs', () => eventView(catalog, event, locale));
+      yield page(`events/${event.slug}.md`, 'event.md.hbs', () => eventView(catalog, event, locale, rows));
     }
   }
 }
@@ -97,6 +100,23 @@ function indexView(catalog: Catalog, locale: Locale) {
 const NONE = '—';
 
 type FieldRow = ReturnType<typeof renderFieldRow>;
+
+/** A field's table row as a line of Markdown (templates/docs/field-row.md.hbs). */
+type RowLine = (field: EventFieldModel, locale: Locale) => string;
+
+/**
+ * Rows rendered once per run: a 10k catalog's pages show 370,000 rows of some 21,000 distinct ones, and a
+ * row rendered in the page template was most of its rendering. The lines live for one run (a template edited
+ * in watch mode is rendered anew); the rows' cells are kept across runs, below.
+ */
+function rowLines(assets: Assets): RowLine {
+  const lines = new Map<FieldRow, string>();
+  return (field, locale) =>
+    lookup(lines, fieldRow(field, locale), (row) =>
+      // The template file's final newline ends the file, not the row: the page template places the line.
+      renderTemplate(assets, 'docs/field-row.md.hbs', row).replace(/\n$/, ''),
+    );
+}
 
 /**
  * Table rows by field: a row reads the field's name, type, format, texts, values and example, which the
@@ -170,7 +190,7 @@ function renderFieldRow(field: EventFieldModel, locale: Locale) {
   };
 }
 
-function familyView(catalog: Catalog, family: FamilyModel, locale: Locale) {
+function familyView(catalog: Catalog, family: FamilyModel, locale: Locale, row: RowLine) {
   const t = (x: Parameters<typeof pick>[0]) => pick(x, locale);
   const events = indexOf(catalog).eventsOf(family.id);
   const asEventField = (f: FamilyModel['content'][number]): EventFieldModel => f;
@@ -191,7 +211,7 @@ function familyView(catalog: Catalog, family: FamilyModel, locale: Locale) {
       label: mdCell(t(e.label).main),
       labelOther: mdCell(t(e.label).other),
     })),
-    fields: family.content.map((f) => fieldRow(asEventField(f), locale)),
+    fields: family.content.map((f) => row(asEventField(f), locale)),
     rules: family.presence.map((r) => {
       const when = [
         ...r.when.tags,
@@ -212,7 +232,7 @@ function familyView(catalog: Catalog, family: FamilyModel, locale: Locale) {
   };
 }
 
-function eventView(catalog: Catalog, event: EventModel, locale: Locale) {
+function eventView(catalog: Catalog, event: EventModel, locale: Locale, row: RowLine) {
   const w = words(locale);
   const t = (x: Parameters<typeof pick>[0]) => pick(x, locale);
   const family = familyOf(catalog, event);
@@ -242,10 +262,8 @@ function eventView(catalog: Catalog, event: EventModel, locale: Locale) {
     description: mdText(t(family.description).main),
     meanings,
     diagram: diagram ? mdFence(diagram, 'mermaid') : '',
-    envelope: event.envelope
-      .filter((f) => f.name !== catalog.envelope.content)
-      .map((f) => fieldRow(f, locale)),
-    content: event.content.map((f) => fieldRow(f, locale)),
+    envelope: event.envelope.filter((f) => f.name !== catalog.envelope.content).map((f) => row(f, locale)),
+    content: event.content.map((f) => row(f, locale)),
     ...exampleView(catalog, event, locale),
     handlerFence: mdFence(handlerSnippet(catalog, event), 'ts'),
   };
