@@ -108,13 +108,16 @@ function printDocs(docs: Docs, indent: string): string {
 }
 
 /**
- * Printed doc blocks by indent, then text. A large catalog's declarations repeat the same field docs in
- * every notification's interface, and the emitters hand the same string over each time, so the lookup is
- * cheap (see remembering in lookup.ts).
+ * Printed doc blocks of members by indent, then text. A large catalog's declarations repeat the same field
+ * docs in every notification's interface, and the emitters hand the same string over each time, so the
+ * lookup is cheap (see remembering in lookup.ts). A declaration's own docs (no indent) name it, so each is
+ * printed once: remembered, each would be a new text to hash (a joined text is copied flat for that) and
+ * keep, for nothing.
  */
 const blocks = new Map<string, (text: string) => string>();
 
 function docBlock(text: string, indent: string): string {
+  if (indent === '') return printBlock(text, indent);
   return lookup(blocks, indent, () => remembering((t) => printBlock(t, indent)))(text);
 }
 
