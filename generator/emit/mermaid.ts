@@ -3,6 +3,7 @@
  * mermaidText, so that no catalog text can change the diagram's structure.
  */
 import type { EventModel, FamilyModel, LifecycleModel, Scalar } from '../catalog.js';
+import { lookup, mapUnder } from '../lookup.js';
 import { type Locale, pick } from './docs-i18n.js';
 
 /** A label for a Mermaid quoted string: anything but letters, digits and a few safe marks becomes an entity code. */
@@ -35,18 +36,24 @@ function statesOf(
   return unique.filter((v) => bound.includes(v));
 }
 
-/** A diagram's lines without a highlighted state, and its states in order. */
+/** A diagram's lines without a highlighted state, its states in order, and its sources by highlighted state. */
 interface DiagramBase {
   readonly lines: readonly string[];
   readonly states: readonly Scalar[];
+  /** The diagram's source with each state highlighted (undefined: none), made once each. */
+  readonly sources: Map<Scalar | undefined, string>;
 }
 
 /**
- * Diagram bases by the events they were drawn from, lifecycle, locale and group: every page of a family's
- * notifications shows the same diagram but for the highlighted state (a 10,000-name catalog has thousands
- * of pages per family, and finding the states of a group reads all of the family's notifications).
+ * Diagram bases by the events they were drawn from, lifecycle, locale and group (a Map tells 1 from "1"):
+ * every page of a family's notifications shows the same diagram but for the highlighted state (a
+ * 10,000-name catalog has thousands of pages per family, and finding the states of a group reads all of the
+ * family's notifications).
  */
-const bases = new WeakMap<readonly EventModel[], Map<LifecycleModel, Map<string, DiagramBase>>>();
+const bases = new WeakMap<
+  readonly EventModel[],
+  Map<LifecycleModel, Map<Locale, Map<Scalar | undefined, DiagramBase>>>
+>();
 
 function diagramBase(
   family: FamilyModel,
@@ -55,12 +62,8 @@ function diagramBase(
   locale: Locale,
   group: Scalar | undefined,
 ): DiagramBase {
-  const byLifecycle = bases.get(events) ?? new Map<LifecycleModel, Map<string, DiagramBase>>();
-  bases.set(events, byLifecycle);
-  const byKey = byLifecycle.get(lifecycle) ?? new Map<string, DiagramBase>();
-  byLifecycle.set(lifecycle, byKey);
-  const key = `${locale}\0${typeof group}\0${String(group)}`;
-  const known = byKey.get(key);
+  const byGroup = mapUnder(mapUnder(mapUnder(bases, events), lifecycle), locale);
+  const known = byGroup.get(group);
   if (known) return known;
   const states = statesOf(lifecycle, events, group);
   const field = family.content.find((f) => f.name === lifecycle.field);
@@ -77,8 +80,8 @@ function diagramBase(
     lines.push(`  ${id(t.from)} --> ${id(t.to)}`);
   }
   for (const v of lifecycle.final.filter((s) => states.includes(s))) lines.push(`  ${id(v)} --> [*]`);
-  const base = { lines, states };
-  byKey.set(key, base);
+  const base = { lines, states, sources: new Map<Scalar | undefined, string>() };
+  byGroup.set(group, base);
   return base;
 }
 
@@ -91,13 +94,16 @@ export function lifecycleDiagram(
   group?: Scalar,
   current?: Scalar,
 ): string {
-  const { lines, states } = diagramBase(family, lifecycle, events, locale, group);
-  if (current === undefined || !states.includes(current)) return lines.join('\n');
-  const highlight = [
-    '  classDef current font-weight:bold,stroke-width:3px',
-    `  class s${states.indexOf(current)} current`,
-  ];
-  return [...lines, ...highlight].join('\n');
+  const { lines, states, sources } = diagramBase(family, lifecycle, events, locale, group);
+  const shown = current !== undefined && states.includes(current) ? current : undefined;
+  return lookup(sources, shown, () => {
+    if (shown === undefined) return lines.join('\n');
+    const highlight = [
+      '  classDef current font-weight:bold,stroke-width:3px',
+      `  class s${states.indexOf(shown)} current`,
+    ];
+    return [...lines, ...highlight].join('\n');
+  });
 }
 
 /** Every diagram of a family: one per lifecycle, or one per group value for grouped lifecycles. */
