@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { listedJson } from '../generator/emit/fixtures.js';
-import { JsonChunks } from '../generator/emit/json-chunks.js';
+import { JsonChunks, stringifiedAt } from '../generator/emit/json-chunks.js';
 import {
   byteFiller,
   EmitterError,
@@ -149,6 +149,16 @@ test('a document with tokens is written as JSON.stringify writes it with the val
       assert.equal(allBytes(written, 64), Buffer.from(expected, 'utf8'));
     }),
     { numRuns: RUNS, seed: 2 },
+  );
+});
+
+test('a value stringified where it stands is its JSON with every line after the first indented', () => {
+  fc.assert(
+    fc.property(fc.jsonValue(), fc.integer({ min: 0, max: 13 }), (value, indent) => {
+      const alone = JSON.stringify(value, null, 2);
+      assert.is(stringifiedAt(value, indent), alone.replaceAll('\n', `\n${' '.repeat(indent)}`));
+    }),
+    { numRuns: RUNS, seed: 3 },
   );
 });
 
