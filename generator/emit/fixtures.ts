@@ -20,12 +20,16 @@ export interface FixtureEntry {
 /** Every fixture file and fixtures/index.json. */
 export function* emitFixtures(catalog: Catalog): Generator<readonly [string, Rendered]> {
   const entries: FixtureEntry[] = [];
+  // One folder at a time, in the order of the paths (the write stage sorts them all at the end, and a list
+  // in long sorted runs sorts in a fraction of the time of one that alternates between folders).
   for (const event of catalog.events) {
-    for (const variant of ['minimal', 'complete'] as const) {
+    for (const variant of ['complete', 'minimal'] as const) {
       const path = `valid/${event.slug}.${variant}.json`;
       yield [`fixtures/${path}`, validEventJson(catalog, event, variant)];
       entries.push({ name: event.name, kind: 'valid', variant, path });
     }
+  }
+  for (const event of catalog.events) {
     // One file holds a notification's invalid events, and its sidecar says, case by case, which rule each
     // breaks and what a validator must report: two files per name, however many rules apply.
     const cases = invalidCases(catalog, event);
@@ -38,11 +42,11 @@ export function* emitFixtures(catalog: Catalog): Generator<readonly [string, Ren
       strict: c.strict,
       errors: c.errors,
     }));
-    yield [`fixtures/${path}`, toJson(cases.map((c) => c.event))];
     yield [
       `fixtures/${expected}`,
       toJson({ $comment: bannerText([event.file, catalog.catalogFile]), name: event.name, cases: sidecar }),
     ];
+    yield [`fixtures/${path}`, toJson(cases.map((c) => c.event))];
     for (const [index, c] of cases.entries()) {
       entries.push({
         name: event.name,
