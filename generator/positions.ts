@@ -19,9 +19,20 @@ export function parsePointer(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** Encodes path segments as a JSON Pointer. */
+/**
+ * Encodes path segments as a JSON Pointer. Most segments (field names, indexes) hold neither '~' nor '/' and
+ * are taken as they are: every invalid fixture of a large catalog names its field by pointer.
+ */
 export function toPointer(path: DataPath): string {
-  return path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  let pointer = '';
+  for (const segment of path) {
+    const text = String(segment);
+    pointer +=
+      text.includes('~') || text.includes('/')
+        ? `/${text.replace(/~/g, '~0').replace(/\//g, '~1')}`
+        : `/${text}`;
+  }
+  return pointer;
 }
 
 /**
