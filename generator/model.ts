@@ -217,10 +217,6 @@ function sameData(a: unknown, b: unknown): boolean {
   );
 }
 
-function optionalText(raw: RawText | undefined, refs: Refs): { description?: Text } | Record<string, never> {
-  return raw ? { description: refs.text(raw) } : {};
-}
-
 function field(raw: RawField, refs: Refs, fallback: SourceRef): FieldModel {
   return builtOnce(refs, 'field', raw, fallback, () => buildField(raw, refs, fallback));
 }
@@ -228,30 +224,30 @@ function field(raw: RawField, refs: Refs, fallback: SourceRef): FieldModel {
 function buildField(raw: RawField, refs: Refs, fallback: SourceRef): FieldModel {
   const format = raw.format === undefined ? undefined : refs.formats.get(raw.format);
   const pattern = raw.pattern ?? format?.pattern;
-  return {
+  // Every property, in one order (see catalog.ts); fieldAs overwrites presence, const and rule in place.
+  const field: EventFieldModel = {
     name: raw.name,
     type: raw.type,
-    ...(pattern !== undefined ? { pattern } : {}),
-    ...(format ? { format } : {}),
-    ...(raw.enum
-      ? {
-          enum: raw.enum.map((e) => ({
-            value: e.value,
-            label: refs.text(e.label),
-            ...optionalText(e.description, refs),
-            ...(e.impact ? { impact: refs.text(e.impact) } : {}),
-            tags: [...(e.tags ?? [])],
-            ...(e.source ? { source: refs.source(e.source, fallback) } : {}),
-          })),
-        }
-      : {}),
-    ...(raw.example !== undefined ? { example: raw.example } : {}),
+    pattern,
+    format,
+    enum: raw.enum?.map((e) => ({
+      value: e.value,
+      label: refs.text(e.label),
+      description: e.description ? refs.text(e.description) : undefined,
+      impact: e.impact ? refs.text(e.impact) : undefined,
+      tags: [...(e.tags ?? [])],
+      source: e.source ? refs.source(e.source, fallback) : undefined,
+    })),
+    example: raw.example,
     description: refs.text(raw.description),
-    ...(raw.note ? { note: refs.text(raw.note) } : {}),
+    note: raw.note ? refs.text(raw.note) : undefined,
     references: (raw.references ?? []).map((r) => ({ ...r })),
     source: refs.source(raw.source, fallback),
     presence: raw.presence ?? 'required',
+    const: undefined,
+    rule: undefined,
   };
+  return field;
 }
 
 function level(raw: RawLevel, refs: Refs, fallback: SourceRef): LevelModel {
@@ -284,12 +280,7 @@ function fieldAs(
 ): EventFieldModel {
   if (presence === field.presence && bound === undefined && rule === undefined) return field;
   const key = `${presence}\0${rule ?? ''}\0${typeof bound}\0${String(bound)}`;
-  return lookup(mapUnder(variants, field), key, () => ({
-    ...field,
-    presence,
-    ...(bound !== undefined ? { const: bound } : {}),
-    ...(rule !== undefined ? { rule } : {}),
-  }));
+  return lookup(mapUnder(variants, field), key, () => ({ ...field, presence, const: bound, rule }));
 }
 
 function buildEvent(
@@ -316,7 +307,7 @@ function buildEvent(
     typeName: pascalOf(n.name),
     family: family.id,
     label: refs.text(n.label),
-    ...optionalText(n.description, refs),
+    description: n.description ? refs.text(n.description) : undefined,
     level: level(n.level ?? family.level, refs, familySource),
     bindings: Object.entries(n.bind ?? {}).map(([f, value]) => ({ field: f, value })),
     tags: tagsOf(family, n).sort(compareStrings),
@@ -341,10 +332,10 @@ function buildFamily(
     typeName: raw.typeName,
     title: refs.text(raw.title),
     description: refs.text(raw.description),
-    ...(raw.note ? { note: refs.text(raw.note) } : {}),
+    note: raw.note ? refs.text(raw.note) : undefined,
     source,
     level: level(raw.level, refs, source),
-    ...(raw.nameTemplate !== undefined ? { nameTemplate: raw.nameTemplate } : {}),
+    nameTemplate: raw.nameTemplate,
     tags: (raw.tags ?? []).map((t) => ({ id: t.id, label: refs.text(t.label) })),
     content: familyFields(raw, refs, source),
     presence: (raw.presence ?? []).map((r) => ({

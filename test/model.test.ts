@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { renameFor, synthesizeSpec } from '../bench/synthesize.js';
-import type { Catalog, EventModel, Text } from '../generator/catalog.js';
+import type { Catalog, EventFieldModel, EventModel, Text } from '../generator/catalog.js';
 import { loadSpecFiles } from '../generator/load.js';
 import { buildModel } from '../generator/model.js';
 import { buildCatalog } from '../generator/pipeline.js';
@@ -54,6 +54,29 @@ test('equal texts are one object', async () => {
   };
   count(catalog);
   assert.ok(uses > distinct, `${uses} uses of ${distinct} texts`);
+});
+
+test('fields, enum values, notifications and families each have one shape: the same keys in one order', async () => {
+  const { catalog } = await buildCatalog(SPEC_DIR, 'spec');
+  assert.ok(catalog);
+  const shapes = (objects: readonly object[]) => new Set(objects.map((o) => Object.keys(o).join(',')));
+  const fields: EventFieldModel[] = [
+    ...catalog.envelope.fields,
+    ...catalog.families.flatMap((f) => f.content),
+    ...catalog.events.flatMap((e) => [...e.envelope, ...e.content]),
+  ];
+  // The real spec has fields with and without a pattern, format, enum, example, note, constant and rule.
+  assert.ok(fields.some((f) => f.enum) && fields.some((f) => !f.enum));
+  assert.ok(fields.some((f) => f.const !== undefined) && fields.some((f) => f.const === undefined));
+  for (const [kind, objects] of [
+    ['field', fields],
+    ['enum value', fields.flatMap((f) => f.enum ?? [])],
+    ['notification', catalog.events],
+    ['family', catalog.families],
+  ] as const) {
+    const found = shapes(objects);
+    assert.is(found.size, 1, `${kind}: ${[...found].join(' | ')}`);
+  }
 });
 
 test("a family's copy shares its fields, levels and texts with the original", async () => {
