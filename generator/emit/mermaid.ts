@@ -55,6 +55,12 @@ const bases = new WeakMap<
   Map<LifecycleModel, Map<Locale, Map<Scalar | undefined, DiagramBase>>>
 >();
 
+/** The states of each group, by the events and lifecycle: the same for both locales' pages. */
+const groupStates = new WeakMap<
+  readonly EventModel[],
+  Map<LifecycleModel, Map<Scalar | undefined, readonly Scalar[]>>
+>();
+
 function diagramBase(
   family: FamilyModel,
   lifecycle: LifecycleModel,
@@ -65,7 +71,9 @@ function diagramBase(
   const byGroup = mapUnder(mapUnder(mapUnder(bases, events), lifecycle), locale);
   const known = byGroup.get(group);
   if (known) return known;
-  const states = statesOf(lifecycle, events, group);
+  const states = lookup(mapUnder(mapUnder(groupStates, events), lifecycle), group, () =>
+    statesOf(lifecycle, events, group),
+  );
   const field = family.content.find((f) => f.name === lifecycle.field);
   const id = (v: Scalar) => `s${states.indexOf(v)}`;
   const label = (v: Scalar) => {
