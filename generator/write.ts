@@ -272,10 +272,11 @@ export function stagedColumns() {
   const changed: number[] = [];
   const stats: number[] = [];
   return {
-    has: (path: string) => rows.has(path),
     add(path: string, staged: Staged): void {
-      if (rows.has(path)) throw writtenTwice(path);
+      // One lookup of the path: a map that does not grow already had it.
+      const before = rows.size;
       rows.set(path, changed.length);
+      if (rows.size === before) throw writtenTwice(path);
       changed.push(staged.changed ? 1 : 0);
       const stat = staged.stat;
       if (stat) stats.push(stat.size, stat.mtimeMs, stat.ino);
@@ -406,7 +407,6 @@ export function openOutput(outDir: string, fs: WriteFs = defaultFs) {
     target,
     /** Stages one file (unless the folder already holds these bytes). */
     add(path: string, contents: Rendered): void {
-      if (own.has(path)) throw writtenTwice(path);
       if (ownSorted) throw new Error(`${path} added after the last file`);
       let staged: Staged;
       try {
