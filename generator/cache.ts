@@ -61,7 +61,10 @@ function outputStats(outDir: string, files?: OutputFiles): { digest: string; rac
   let newest = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < paths.length; i++) {
     if (known && !Number.isNaN(known[3 * i])) {
-      numbers.set(known.subarray(3 * i, 3 * i + 3), 3 * i);
+      // Copied number by number: a subarray per file was an object per file.
+      numbers[3 * i] = known[3 * i] as number;
+      numbers[3 * i + 1] = known[3 * i + 1] as number;
+      numbers[3 * i + 2] = known[3 * i + 2] as number;
     } else {
       const stat = lstatSync(join(outDir, paths[i] as string));
       numbers[3 * i] = stat.size;
