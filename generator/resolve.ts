@@ -98,11 +98,23 @@ export interface PresenceResult {
   readonly boundAbsent: readonly { field: string; rule: RawPresenceRule }[];
 }
 
+/** Results by notification: the rule check and the model both ask, for every notification of the spec. */
+const resolved = new WeakMap<RawNotification, { family: RawFamily; result: PresenceResult }>();
+
 /**
  * Presence of each content field for one notification: the field's own default, then the matching rules.
  * A bound field is always required. Two matching rules that disagree are a conflict, never "last wins".
+ * The result is shared by its callers (they only read it).
  */
 export function resolvePresence(family: RawFamily, notification: RawNotification): PresenceResult {
+  const known = resolved.get(notification);
+  if (known?.family === family) return known.result;
+  const result = findPresence(family, notification);
+  resolved.set(notification, { family, result });
+  return result;
+}
+
+function findPresence(family: RawFamily, notification: RawNotification): PresenceResult {
   const tags = tagsOf(family, notification);
   const fields = new Map<string, ResolvedPresence>();
   const decidedBy = new Map<string, RawPresenceRule>();
