@@ -11,7 +11,18 @@ import { lookup, mapUnder } from '../lookup.js';
 import { bannerText } from './banner.js';
 import { LOCALES, type Locale, localePrefix, pick, presenceWord, type Words, words } from './docs-i18n.js';
 import { emitSite } from './docs-site.js';
-import { mdCell, mdCode, mdCodeCell, mdFence, mdLine, mdText, tsAccess, tsString } from './escape.js';
+import {
+  inlineCode,
+  inlineCodeCell,
+  mdCell,
+  mdCode,
+  mdCodeCell,
+  mdFence,
+  mdLine,
+  mdText,
+  tsAccess,
+  tsString,
+} from './escape.js';
 import { validEventJson } from './fixture-values.js';
 import type { Contents } from './index.js';
 import { schemaPaths } from './json-schema.js';
@@ -68,6 +79,17 @@ function levelText(event: { level: EventModel['level'] }, w: Words): string {
   return `${mdCode(event.level.documented)}${mdText(observed)}`;
 }
 
+const nameCells = new WeakMap<EventModel, string>();
+
+/**
+ * A notification's name as a table cell, made once per notification (the index and its family's page list
+ * it, in both locales): each name is its own, so it is kept here rather than in mdCodeCell's table, where
+ * 10,000 names would each be a text to hash and keep, and push out the texts that pages repeat.
+ */
+function nameCell(event: EventModel): string {
+  return lookup(nameCells, event, () => inlineCodeCell(event.name));
+}
+
 function familyOf(catalog: Catalog, event: EventModel): FamilyModel {
   return indexOf(catalog).family(event.family);
 }
@@ -86,7 +108,7 @@ function indexView(catalog: Catalog, locale: Locale) {
       count: f.events.length,
     })),
     events: catalog.events.map((e) => ({
-      name: mdCodeCell(e.name),
+      name: nameCell(e),
       link: `events/${e.slug}.md`,
       family: mdCell(t(familyOf(catalog, e).title).main),
       level: mdCodeCell(e.level.documented),
@@ -205,7 +227,7 @@ function familyView(catalog: Catalog, family: FamilyModel, locale: Locale, row: 
     note: family.note ? mdText(t(family.note).main) : '',
     source: sourceText(family.source),
     events: events.map((e) => ({
-      name: mdCodeCell(e.name),
+      name: nameCell(e),
       link: `../events/${e.slug}.md`,
       level: mdCodeCell(e.level.documented),
       label: mdCell(t(e.label).main),
@@ -258,7 +280,7 @@ function eventView(catalog: Catalog, event: EventModel, locale: Locale, row: Row
     schemaName: mdText(schema),
     schemaLink: `${up(locale, 1)}../schemas/${schema}`,
     strictSchemaLink: `${up(locale, 1)}../schemas/${schemaPaths.family(family, 'strict')}`,
-    typeName: mdCode(eventNames(event).event),
+    typeName: inlineCode(eventNames(event).event),
     description: mdText(t(family.description).main),
     meanings,
     diagram: diagram ? mdFence(diagram, 'mermaid') : '',

@@ -141,17 +141,28 @@ export const escapedCell = remembering((text: string): string =>
     .join('<br>'),
 );
 
-/** Inline code in Markdown: a backtick fence longer than any run of backticks inside. */
-export const mdCode = remembering((text: string): string => {
+/**
+ * Inline code in Markdown: a backtick fence longer than any run of backticks inside. Not remembered: for a
+ * text that each page has its own of (a notification's name or type name); mdCode remembers.
+ */
+export function inlineCode(text: string): string {
   const single = text.replace(LINE_BREAKS, ' ').replace(INVISIBLE, codePoint);
   const longest = Math.max(0, ...[...single.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = single.startsWith('`') || single.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${single}${pad}${fence}`;
-});
+}
 
-/** Inline code inside a Markdown table cell: as mdCode, with pipes escaped (GFM splits cells first). */
-export const mdCodeCell = remembering((text: string): string => mdCode(text).replace(/\|/g, '\\|'));
+/** inlineCode, remembered (for the texts that many pages repeat). */
+export const mdCode = remembering(inlineCode);
+
+/** Inline code inside a Markdown table cell: as inlineCode, with pipes escaped (GFM splits cells first). */
+export function inlineCodeCell(text: string): string {
+  return inlineCode(text).replace(/\|/g, '\\|');
+}
+
+/** inlineCodeCell, remembered. */
+export const mdCodeCell = remembering(inlineCodeCell);
 
 /** A fenced code block whose fence cannot be closed by the content. */
 export function mdFence(text: string, language = ''): string {
