@@ -15,6 +15,7 @@ import {
   mdText,
   tsComment,
   tsCommentLines,
+  tsString,
 } from '../generator/emit/escape.js';
 
 const unit = fc.constantFrom(
@@ -36,6 +37,18 @@ const unit = fc.constantFrom(
   '\ufeff',
 );
 const text = fc.string({ unit, maxLength: 12 });
+
+test('a string literal holds exactly its text, with no raw line or paragraph separator', () => {
+  fc.assert(
+    fc.property(text, (t) => {
+      const literal = tsString(t);
+      assert.not.match(literal, /[\u2028\u2029\n\r]/);
+      // Evaluated as JavaScript, the literal is the text again.
+      assert.is(new Function(`return ${literal};`)(), t);
+    }),
+    { numRuns: 1000, seed: 5 },
+  );
+});
 
 test('plain texts skip the escaping, and every text comes out as the full escaping gives it', () => {
   let plain = 0;

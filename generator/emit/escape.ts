@@ -54,9 +54,10 @@ export function tsComment(text: string): string {
 
 /** A TypeScript / JavaScript string literal (double-quoted) holding exactly `value`. */
 export function tsString(value: string): string {
-  return JSON.stringify(value)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(value);
+  // JSON leaves the two separators as they are; most texts have neither (one scan each, no expression).
+  if (!json.includes('\u2028') && !json.includes('\u2029')) return json;
+  return json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 /** A literal type or value for a scalar. */
