@@ -2,15 +2,17 @@
  * The generator's side: for one catalog, `generate` into an empty folder (cold: `--no-cache`, so the spec is
  * parsed, validated and modelled; and again with the model cached from an earlier run, as when only the
  * output folder was emptied), `generate` with nothing changed, `check`, and `generate` after one label was
- * edited; beside them json-schema-to-typescript's CLI over the
- * same per-name schemas, as a yardstick for type generation alone.
+ * edited; beside them json-schema-to-typescript's CLI over the same per-name schemas, as a yardstick for type
+ * generation alone, measured in turns with the cold generate (the goals are ratios between the two).
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import {
+  alternate,
   attempt,
   exitText,
+  type Measured,
   NODE,
   type Outcome,
   repeat,
@@ -82,7 +84,10 @@ export async function benchCatalog(catalog: Catalog, plan: GeneratorPlan): Promi
     common: { runs: plan.runs, timeoutMs: plan.timeoutMs },
     nodeFlags: [],
   };
-  const { generateEmpty, largeHeap } = await firstGenerate(ctx);
+  const inTurns = await coldWithYardsticks(ctx);
+  const { generateEmpty, largeHeap } = inTurns
+    ? { generateEmpty: inTurns.generateEmpty, largeHeap: undefined }
+    : await firstGenerate(ctx);
   const generateEmptyCached = await step(ctx, 'generate into an empty folder, model cached', async () => {
     // One unmeasured run fills the cache (the cold runs above do not read it, but do write it).
     await repeat(NODE, generateArgs(ctx), { ...ctx.common, runs: 1, expect: expectClean });
@@ -100,10 +105,12 @@ export async function benchCatalog(catalog: Catalog, plan: GeneratorPlan): Promi
   const editOne = await step(ctx, 'generate after one label was edited', () =>
     benchEdit(catalog, generateArgs(ctx), ctx.common),
   );
-  const json2tsDefault = await step(ctx, 'json2ts (default)', () => benchJson2ts(catalog, [], ctx.common));
-  const json2tsNoFormat = await step(ctx, 'json2ts --no-format', () =>
-    benchJson2ts(catalog, ['--no-format'], ctx.common),
-  );
+  const json2tsDefault =
+    inTurns?.json2tsDefault ??
+    (await step(ctx, 'json2ts (default)', () => benchJson2ts(catalog, [], ctx.common)));
+  const json2tsNoFormat =
+    inTurns?.json2tsNoFormat ??
+    (await step(ctx, 'json2ts --no-format', () => benchJson2ts(catalog, ['--no-format'], ctx.common)));
   const rss = [
     generateEmpty,
     largeHeap?.generateEmpty,
@@ -150,6 +157,51 @@ function generateArgs(ctx: Context): string[] {
   return [...ctx.nodeFlags, CLI, 'generate', '--spec', specDir, '--out', outDir, '--brief'];
 }
 
+/**
+ * Generate into an empty folder in turns with json2ts (default, then `--no-format`) over the schemas that the
+ * generate of the same round has just written: the goals compare them, so they are measured under the same
+ * conditions (see alternate). Undefined when a run fails: the steps are then measured one after the other,
+ * which records each one's failure (and retries a generate that ran out of memory with a larger heap).
+ */
+async function coldWithYardsticks(ctx: Context): Promise<
+  | {
+      readonly generateEmpty: Outcome<Stats>;
+      readonly json2tsDefault: Outcome<Stats>;
+      readonly json2tsNoFormat: Outcome<Stats>;
+    }
+  | undefined
+> {
+  const { catalog } = ctx;
+  const generate: Measured = {
+    command: NODE,
+    args: [...generateArgs(ctx), '--no-cache'],
+    options: { ...ctx.common, before: () => moveAside(catalog.outDir), expect: expectClean },
+  };
+  const yardsticks = [json2tsRun(catalog, [], ctx.common), json2tsRun(catalog, ['--no-format'], ctx.common)];
+  ctx.plan.log(
+    `  ${catalog.label}: generate into an empty folder, in turns with json2ts (default, --no-format)…`,
+  );
+  try {
+    const [cold, byDefault, noFormat] = await alternate(
+      [generate, ...yardsticks.map((y) => y.measured)],
+      ctx.common.runs,
+    );
+    if (!cold || !byDefault || !noFormat) throw new Error('alternate returned fewer measurements');
+    ctx.files = writeCounts(cold.samples.at(-1) as Sample).total;
+    return {
+      generateEmpty: { result: cold.stats },
+      json2tsDefault: { result: byDefault.stats },
+      json2tsNoFormat: { result: noFormat.stats },
+    };
+  } catch (error) {
+    const reason = firstLine(error instanceof Error ? error.message : String(error));
+    ctx.plan.log(`  ${catalog.label}: a run failed (${reason}); measuring the steps one after the other`);
+    return undefined;
+  } finally {
+    for (const y of yardsticks) moveAside(y.dest);
+  }
+}
+
 /** Generate into an empty folder; after an out-of-memory crash, again with a larger heap. */
 async function firstGenerate(ctx: Context) {
   const emptyRun = async () => {
@@ -176,17 +228,30 @@ const firstLine = (text: string) => (text.split('\n')[0] ?? '').replace(/:$/, ''
 
 /** json2ts over the folder of per-name schemas, one process for the whole catalog. */
 async function benchJson2ts(catalog: Catalog, flags: readonly string[], common: Common): Promise<Stats> {
-  const schemas = join(catalog.outDir, 'schemas', 'events');
-  const dest = join(catalog.outDir, '..', `json2ts-${catalog.label}${flags.join('')}`);
-  const count = readdirSync(schemas).filter((f) => f.endsWith('.json')).length;
-  const before = () => moveAside(dest);
-  const expect = (s: Sample) => expectJson2ts(s, dest, count);
-  const args = ['-i', join(schemas, '*.json'), '-o', dest, ...flags];
+  const { measured, dest } = json2tsRun(catalog, flags, common);
   try {
-    return (await repeat(JSON2TS, args, { ...common, before, expect })).stats;
+    return (await repeat(measured.command, measured.args, { ...measured.options, runs: common.runs })).stats;
   } finally {
     moveAside(dest);
   }
+}
+
+/** A json2ts run over the output's per-name schemas, and the folder it writes (moved aside before each). */
+function json2tsRun(
+  catalog: Catalog,
+  flags: readonly string[],
+  common: Common,
+): { measured: Measured; dest: string } {
+  const schemas = join(catalog.outDir, 'schemas', 'events');
+  const dest = join(catalog.outDir, '..', `json2ts-${catalog.label}${flags.join('')}`);
+  // Counted after each run: in turns with generate, the schemas were written just before it.
+  const expect = (s: Sample) =>
+    expectJson2ts(s, dest, readdirSync(schemas).filter((f) => f.endsWith('.json')).length);
+  const args = ['-i', join(schemas, '*.json'), '-o', dest, ...flags];
+  return {
+    measured: { command: JSON2TS, args, options: { ...common, before: () => moveAside(dest), expect } },
+    dest,
+  };
 }
 
 /** Edits one label before each run (a different text every time, so that every run has work to do). */

@@ -185,18 +185,44 @@ export function flushWrites(): void {
 /** Runs a command `runs` times in sequence and summarises the samples. */
 export async function repeat(command: string, args: readonly string[], options: RepeatOptions) {
   const samples: Sample[] = [];
-  for (let run = 0; run < options.runs; run++) {
-    options.before?.(run);
-    flushWrites();
-    const sample = await runOnce(command, args, options);
-    try {
-      (options.expect ?? expectSuccess)(sample, run);
-    } catch (error) {
-      throw error instanceof RunError ? error : new RunError((error as Error).message, sample);
-    }
-    samples.push(sample);
-  }
+  for (let run = 0; run < options.runs; run++)
+    samples.push(await measuredRun({ command, args, options }, run));
   return { stats: summarise(samples), samples };
+}
+
+/** A command to measure, for `alternate`. */
+export interface Measured {
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly options: Omit<RepeatOptions, 'runs'>;
+}
+
+/**
+ * Runs several commands in turns, one run of each per round, `runs` rounds, and summarises each one's
+ * samples. The goals are ratios between measurements (generate against json2ts over the same schemas):
+ * measured in turns, a machine that speeds up or slows down during the bench (it does, by 10-30 % within
+ * minutes on the 2-core machines) weighs on both sides of a ratio alike, where one command's runs after the
+ * other's would put the drift into the ratio. Fails with the first failed run (a RunError), as repeat does.
+ */
+export async function alternate(measured: readonly Measured[], runs: number) {
+  const samples = measured.map((): Sample[] => []);
+  for (let run = 0; run < runs; run++) {
+    for (const [index, m] of measured.entries()) (samples[index] as Sample[]).push(await measuredRun(m, run));
+  }
+  return samples.map((list) => ({ stats: summarise(list), samples: list }));
+}
+
+/** One run, after its preparation and a `sync`, checked by its `expect`. */
+async function measuredRun({ command, args, options }: Measured, run: number): Promise<Sample> {
+  options.before?.(run);
+  flushWrites();
+  const sample = await runOnce(command, args, options);
+  try {
+    (options.expect ?? expectSuccess)(sample, run);
+  } catch (error) {
+    throw error instanceof RunError ? error : new RunError((error as Error).message, sample);
+  }
+  return sample;
 }
 
 export function expectSuccess(sample: Sample): void {
