@@ -5,7 +5,7 @@
  * probe reports `process.resourceUsage().maxRSS` of node processes only, and no CPU time.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, WORK } from './synthesize.js';
@@ -53,6 +53,9 @@ const running = new Set<number>();
 
 /** Spawns `command args` once and measures it. */
 export function runOnce(command: string, args: readonly string[], options: RunOptions = {}): Promise<Sample> {
+  // GNU time's report goes to the bench's work folder, which a fresh clone has yet to make (time exits with
+  // 125, without running the command, when it cannot open the file).
+  mkdirSync(WORK, { recursive: true });
   const rssFile = join(WORK, `rss-${process.pid}-${counter++}.txt`);
   rmSync(rssFile, { force: true });
   const [file, argv, env] = wrap(command, args, rssFile);
