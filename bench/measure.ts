@@ -150,6 +150,15 @@ export interface Outcome<T> {
   readonly failedRun?: { readonly ms: number; readonly rssKiB?: number; readonly code: number | null };
 }
 
+/** One part of a measurement that gave several: its result, or the whole measurement's failure. */
+export function partOf<T extends object, K extends keyof T>(outcome: Outcome<T>, key: K): Outcome<T[K]> {
+  if (outcome.result !== undefined) return { result: outcome.result[key] };
+  return {
+    error: outcome.error ?? 'not measured',
+    ...(outcome.failedRun ? { failedRun: outcome.failedRun } : {}),
+  };
+}
+
 /** Runs one measurement, turning an exception into a recorded failure. */
 export async function attempt<T>(body: () => Promise<T>): Promise<Outcome<T>> {
   try {

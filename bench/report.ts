@@ -19,6 +19,8 @@ export interface Results {
   readonly nodeBaseline: Stats;
   readonly catalogs: readonly CatalogResults[];
   readonly coldStart?: Outcome<Stats>;
+  /** `node -e 0`, measured in turns with the cold start. */
+  readonly coldStartNode?: Outcome<Stats>;
   readonly throughput?: Outcome<ThroughputResults>;
   readonly consumer?: Outcome<TscResults>;
 }
@@ -93,13 +95,19 @@ export function computeGoals(r: Results): Goal[] {
       0.5,
       real?.json2tsDefault,
     ),
-    atMost('real: generate, nothing changed ≤ 2× node -e 0', real?.generateNoChange, 2, node),
-    atMost('real: check ≤ 2× node -e 0', real?.check, 2, node),
+    // Each floor is the one measured in turns with what its goal compares (see alternate in measure.ts).
+    atMost(
+      'real: generate, nothing changed ≤ 2× node -e 0',
+      real?.generateNoChange,
+      2,
+      real?.nodeBeside ?? node,
+    ),
+    atMost('real: check ≤ 2× node -e 0', real?.check, 2, real?.nodeBeside ?? node),
     big(atMost('10k: generate ≤ 0.2× json2ts (default)', gen10k.subject, 0.2, k10?.json2tsDefault), gen10k),
     big(atMost('10k: generate ≤ 1× json2ts --no-format', gen10k.subject, 1, k10?.json2tsNoFormat), gen10k),
     memoryGoal(k10),
     big(atMost('10k: generate ≤ 10× 1k generate', gen10k.subject, 10, k1?.generateEmpty), gen10k),
-    atMost('validators: cold start ≤ 1.2× node -e 0', r.coldStart, 1.2, node),
+    atMost('validators: cold start ≤ 1.2× node -e 0', r.coldStart, 1.2, r.coldStartNode ?? node),
     throughputGoal(
       rate((t) => t.validate),
       rate((t) => t.ajvBaseline),
@@ -208,6 +216,7 @@ export function measurementRows(r: Results): string[][] {
     add(`${p}: generate, empty folder, model cached`, c.generateEmptyCached);
     add(`${p}: generate, nothing changed`, c.generateNoChange);
     add(`${p}: check`, c.check);
+    add(`${p}: node -e 0, in turns with the two above`, c.nodeBeside);
     const edit = c.editOne.result;
     const editNote = edit
       ? `${edit.rewrittenFiles} files rewritten (CLI: ${edit.reportedWritten} written)`
@@ -217,6 +226,7 @@ export function measurementRows(r: Results): string[][] {
     add(`${p}: json2ts --no-format`, c.json2tsNoFormat);
   }
   add('validators: cold start (import + 1 event)', r.coldStart);
+  add('validators: node -e 0, in turns with the cold start', r.coldStartNode);
   const t = r.throughput;
   const tput = (s: ThroughputResults['validate']) =>
     `${Math.round(s.eventsPerSecond).toLocaleString('en-US')} events/s`;

@@ -19,7 +19,7 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchColdStart, benchTsc, nodeBaseline, type TscResults } from './consumer.js';
 import { benchCatalog, type Catalog, type CatalogResults } from './generator.js';
-import { attempt, killRunning, type Outcome, type Stats } from './measure.js';
+import { attempt, killRunning, type Outcome, partOf, type Stats } from './measure.js';
 import { computeGoals, goalRows, measurementRows, type Results, table, writeResults } from './report.js';
 import { ROOT, synthesizeSpec, verifySpec, WORK } from './synthesize.js';
 import { benchThroughput, type ThroughputResults } from './throughput.js';
@@ -164,14 +164,17 @@ async function benchSections(config: Config, catalogs: readonly CatalogResults[]
   const realOut = real?.outDir ?? join(WORK, 'out-real');
   const out: {
     coldStart?: Outcome<Stats>;
+    coldStartNode?: Outcome<Stats>;
     throughput?: Outcome<ThroughputResults>;
     consumer?: Outcome<TscResults>;
   } = {};
   if (config.sections.includes('cold')) {
     log('validators: cold start…');
-    out.coldStart = await attempt(() =>
+    const both = await attempt(() =>
       benchColdStart(realOut, { runs: config.runs.cold, timeoutMs: config.timeoutMs }),
     );
+    out.coldStart = partOf(both, 'coldStart');
+    out.coldStartNode = partOf(both, 'node');
   }
   if (config.sections.includes('validate') && real) {
     log('validate throughput:');

@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { alternate, NODE, RunError } from '../bench/measure.js';
+import { alternate, NODE, type Outcome, partOf, RunError, type Stats } from '../bench/measure.js';
 
 const exits = (code: number) => ['-e', `process.stdout.write('${code}'); process.exit(${code})`];
 
@@ -57,6 +57,15 @@ test('a failed run stops the measurement, naming the run by its sample', async (
     assert.match((error as Error).message, /exited with 3/);
   }
   assert.is(ran, 2, 'nothing runs after the failed run');
+});
+
+test('a part of a measurement that gave several: its result, or the whole failure', () => {
+  const stats = (ms: number) => ({ runs: 1, medianMs: ms, minMs: ms, maxMs: ms, samplesMs: [ms] });
+  assert.equal(partOf({ result: { a: stats(1), b: stats(2) } }, 'b'), { result: stats(2) });
+  const failedRun = { ms: 5, code: 3 };
+  const failed: Outcome<{ a: Stats }> = { error: 'exited with 3', failedRun };
+  assert.equal(partOf(failed, 'a'), { error: 'exited with 3', failedRun });
+  assert.equal(partOf({} as Outcome<{ a: Stats }>, 'a'), { error: 'not measured' });
 });
 
 test.run();
