@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { alternate, NODE, repeat, type Stats } from './measure.js';
+import { alternate, NODE, nodeFloor, repeat, type Stats } from './measure.js';
 import { ROOT, WORK } from './synthesize.js';
 
 const TSC = join(ROOT, 'node_modules', '.bin', 'tsc');
@@ -125,17 +125,14 @@ export async function benchColdStart(
   ].join('\n');
   // In turns with `node -e 0`, the floor its goal compares with (see alternate).
   const [coldStart, node] = await alternate(
-    [
-      { command: NODE, args: ['--input-type=module', '-e', script], options: plan },
-      { command: NODE, args: ['-e', '0'], options: plan },
-    ],
+    [{ command: NODE, args: ['--input-type=module', '-e', script], options: plan }, nodeFloor(plan)],
     plan.runs,
   );
-  if (!coldStart || !node) throw new Error('alternate returned fewer measurements');
   return { coldStart: coldStart.stats, node: node.stats };
 }
 
-/** The cost of starting node and doing nothing: the floor of every whole-process figure. */
+/** `node -e 0` at the start of the bench run, as its reference (the goals use the floors in turns). */
 export async function nodeBaseline(plan: { runs: number; timeoutMs: number }): Promise<Stats> {
-  return (await repeat(NODE, ['-e', '0'], plan)).stats;
+  const { command, args } = nodeFloor(plan);
+  return (await repeat(command, args, plan)).stats;
 }

@@ -14,6 +14,7 @@ import {
   exitText,
   type Measured,
   NODE,
+  nodeFloor,
   type Outcome,
   partOf,
   repeat,
@@ -108,11 +109,7 @@ export async function benchCatalog(catalog: Catalog, plan: GeneratorPlan): Promi
     options: ctx.common,
   };
   const floor = await step(ctx, 'nothing changed and check, in turns with node -e 0', async () => {
-    const [a, b, c] = await alternate(
-      [noChange, checkRun, { command: NODE, args: ['-e', '0'], options: ctx.common }],
-      ctx.common.runs,
-    );
-    if (!a || !b || !c) throw new Error('alternate returned fewer measurements');
+    const [a, b, c] = await alternate([noChange, checkRun, nodeFloor(ctx.common)], ctx.common.runs);
     return { noChange: a.stats, check: b.stats, node: c.stats };
   });
   // A failed run is recorded for each of the three, as one step of its own would have been.
@@ -194,16 +191,18 @@ async function coldWithYardsticks(ctx: Context): Promise<
     args: [...generateArgs(ctx), '--no-cache'],
     options: { ...ctx.common, before: () => moveAside(catalog.outDir), expect: expectClean },
   };
-  const yardsticks = [json2tsRun(catalog, [], ctx.common), json2tsRun(catalog, ['--no-format'], ctx.common)];
+  const yardsticks = [
+    json2tsRun(catalog, [], ctx.common),
+    json2tsRun(catalog, ['--no-format'], ctx.common),
+  ] as const;
   ctx.plan.log(
     `  ${catalog.label}: generate into an empty folder, in turns with json2ts (default, --no-format)…`,
   );
   try {
     const [cold, byDefault, noFormat] = await alternate(
-      [generate, ...yardsticks.map((y) => y.measured)],
+      [generate, yardsticks[0].measured, yardsticks[1].measured],
       ctx.common.runs,
     );
-    if (!cold || !byDefault || !noFormat) throw new Error('alternate returned fewer measurements');
     ctx.files = writeCounts(cold.samples.at(-1) as Sample).total;
     return {
       generateEmpty: { result: cold.stats },

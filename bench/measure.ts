@@ -209,6 +209,17 @@ export interface Measured {
   readonly options: Omit<RepeatOptions, 'runs'>;
 }
 
+/** `node -e 0`: the cost of starting node and doing nothing, the floor of every whole-process figure. */
+export function nodeFloor(options: Measured['options']): Measured {
+  return { command: NODE, args: ['-e', '0'], options };
+}
+
+/** What alternate gives for each command: its summary and samples. */
+export interface Alternated {
+  readonly stats: Stats;
+  readonly samples: Sample[];
+}
+
 /**
  * Runs several commands in turns, one run of each per round, `runs` rounds, and summarises each one's
  * samples. The goals are ratios between measurements (generate against json2ts over the same schemas):
@@ -216,12 +227,18 @@ export interface Measured {
  * minutes on the 2-core machines) weighs on both sides of a ratio alike, where one command's runs after the
  * other's would put the drift into the ratio. Fails with the first failed run (a RunError), as repeat does.
  */
-export async function alternate(measured: readonly Measured[], runs: number) {
+export async function alternate<const M extends readonly Measured[]>(
+  measured: M,
+  runs: number,
+): Promise<{ readonly [I in keyof M]: Alternated }> {
   const samples = measured.map((): Sample[] => []);
   for (let run = 0; run < runs; run++) {
     for (const [index, m] of measured.entries()) (samples[index] as Sample[]).push(await measuredRun(m, run));
   }
-  return samples.map((list) => ({ stats: summarise(list), samples: list }));
+  // One result per command, in their order: the tuple type the caller destructures.
+  return samples.map((list) => ({ stats: summarise(list), samples: list })) as unknown as {
+    readonly [I in keyof M]: Alternated;
+  };
 }
 
 /** One run, after its preparation and a `sync`, checked by its `expect`. */
