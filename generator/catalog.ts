@@ -33,10 +33,11 @@ export interface FormatModel {
 }
 
 /*
- * The model's fields, enum values, notifications and families have every property of their kind, in the
- * same order, `undefined` where the spec gives none (the `?: T | undefined` properties below): one shape per
- * kind, so that the emitters' code, which reads hundreds of thousands of them, reads one hidden class where
- * it read up to a dozen (see the model test that holds them to one key list).
+ * The model's fields, enum values, notifications, families, levels, presence rules and lifecycles have
+ * every property of their kind, in the same order, `undefined` where the spec gives none (the
+ * `?: T | undefined` properties below): one shape per kind, so that the emitters' code, which reads hundreds
+ * of thousands of them, reads one hidden class where it read up to a dozen (see the model tests that hold
+ * them to one key list, and fields to one hidden class).
  */
 
 export interface EnumValueModel {
@@ -76,7 +77,7 @@ export interface LevelModel {
   readonly documented: string;
   readonly source: SourceRef;
   readonly observed: readonly string[];
-  readonly observedSource?: SourceRef;
+  readonly observedSource?: SourceRef | undefined;
 }
 
 export interface EventModel {
@@ -109,15 +110,15 @@ export interface PresenceRuleModel {
     readonly values: readonly { readonly field: string; readonly values: readonly Scalar[] }[];
     readonly names: readonly string[];
   };
-  readonly note?: Text;
+  readonly note?: Text | undefined;
   readonly source: SourceRef;
 }
 
 export interface LifecycleModel {
   readonly field: string;
-  readonly groupBy?: string;
+  readonly groupBy?: string | undefined;
   readonly source: SourceRef;
-  readonly note?: Text;
+  readonly note?: Text | undefined;
   readonly initial: readonly Scalar[];
   readonly transitions: readonly { readonly from: Scalar; readonly to: Scalar }[];
   readonly final: readonly Scalar[];

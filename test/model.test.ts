@@ -3,7 +3,9 @@
  * level built from equal spec data with the same fallback source is one object, across families. Sharing
  * must never join parts that differ, even where JSON cannot tell them apart.
  */
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { renameFor, synthesizeSpec } from '../bench/synthesize.js';
@@ -14,7 +16,7 @@ import { buildCatalog } from '../generator/pipeline.js';
 import type { RawFamily } from '../generator/spec-types.js';
 import { createRuleContext } from '../generator/validate-context.js';
 import { readExamples } from '../generator/validate-examples.js';
-import { SPEC_DIR, tempDir } from './helpers.js';
+import { ROOT, SPEC_DIR, tempDir } from './helpers.js';
 
 /** Every Text object of the model, each as often as the model holds it. */
 function textsOf(catalog: Catalog): Text[] {
@@ -56,7 +58,7 @@ test('equal texts are one object', async () => {
   assert.ok(uses > distinct, `${uses} uses of ${distinct} texts`);
 });
 
-test('fields, enum values, notifications and families each have one shape: the same keys in one order', async () => {
+test('each kind of model object (field, enum value, notification, family, level, presence rule, lifecycle) has one shape: the same keys in one order', async () => {
   const { catalog } = await buildCatalog(SPEC_DIR, 'spec');
   assert.ok(catalog);
   const shapes = (objects: readonly object[]) => new Set(objects.map((o) => Object.keys(o).join(',')));
@@ -73,10 +75,40 @@ test('fields, enum values, notifications and families each have one shape: the s
     ['enum value', fields.flatMap((f) => f.enum ?? [])],
     ['notification', catalog.events],
     ['family', catalog.families],
+    ['level', [...catalog.events, ...catalog.families].map((x) => x.level)],
+    ['presence rule', catalog.families.flatMap((f) => f.presence)],
+    ['lifecycle', catalog.families.flatMap((f) => f.lifecycles)],
   ] as const) {
     const found = shapes(objects);
     assert.is(found.size, 1, `${kind}: ${[...found].join(' | ')}`);
   }
+});
+
+test('every field of the model has one hidden class, the copies that a notification or the envelope makes included', () => {
+  // The same keys in one order are not enough: a spread copy gets a hidden class of its own from V8. Asked
+  // of V8 itself, in a process of its own that may use its natives syntax.
+  const pipeline = pathToFileURL(join(ROOT, 'generator', 'pipeline.ts')).href;
+  const code = `
+    const { buildCatalog } = await import(${JSON.stringify(pipeline)});
+    const { catalog } = await buildCatalog(${JSON.stringify(SPEC_DIR)}, 'spec');
+    const fields = [
+      ...catalog.envelope.fields,
+      ...catalog.families.flatMap((f) => f.content),
+      ...catalog.events.flatMap((e) => [...e.envelope, ...e.content]),
+    ];
+    const copies = fields.filter((f) => f.const !== undefined || f.rule !== undefined).length;
+    const classes = [];
+    for (const f of fields) if (!classes.some((c) => %HaveSameMap(c, f))) classes.push(f);
+    console.log(JSON.stringify({ fields: fields.length, copies, classes: classes.length }));
+  `;
+  const out = execFileSync(
+    process.execPath,
+    ['--allow-natives-syntax', '--import', 'tsx', '--input-type=module', '-e', code],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  const found = JSON.parse(out) as { fields: number; copies: number; classes: number };
+  assert.ok(found.copies > 0, 'the real spec has fields with a constant or a rule');
+  assert.is(found.classes, 1, `${found.fields} fields`);
 });
 
 test("a family's copy shares its fields, levels and texts with the original", async () => {
