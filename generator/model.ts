@@ -242,7 +242,7 @@ function field(raw: RawField, refs: Refs, fallback: SourceRef): FieldModel {
 function buildField(raw: RawField, refs: Refs, fallback: SourceRef): FieldModel {
   const format = raw.format === undefined ? undefined : refs.formats.get(raw.format);
   const pattern = raw.pattern ?? format?.pattern;
-  // Every property, in one order (see catalog.ts); fieldAs overwrites presence, const and rule in place.
+  // Every property, in one order (see catalog.ts); fieldWith copies a field key by key in this order.
   const field: EventFieldModel = {
     name: raw.name,
     type: raw.type,
