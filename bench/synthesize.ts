@@ -16,7 +16,7 @@ import { moveAside } from './trash.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const WORK = join(ROOT, 'bench', '.work');
-export const CLI = join(ROOT, 'dist', 'generator', 'cli.js');
+export const CLI = join(ROOT, 'dist', 'generator', 'cli', 'main.js');
 
 type Json = Record<string, unknown>;
 

@@ -16,7 +16,7 @@ cpSync(join(ROOT, 'spec'), spec, { recursive: true });
 const file = join(spec, 'families', 'state-change.yaml');
 const original = readFileSync(file, 'utf8');
 const child = spawn(process.execPath, [
-  join(ROOT, 'dist/generator/cli.js'),
+  join(ROOT, 'dist/generator/cli/main.js'),
   'generate',
   '--watch',
   '--spec',

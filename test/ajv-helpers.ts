@@ -2,7 +2,7 @@
  * Validating events in tests with the generated schemas, the way a consumer would: one ajv instance that
  * knows every schema, in strict mode.
  */
-import { createAjv, type EventError, normalizeErrors } from '../generator/ajv.js';
+import { createAjv, type EventError, normalizeErrors } from '../generator/validate/ajv.js';
 
 type Ajv = Awaited<ReturnType<typeof createAjv>>;
 

@@ -20,7 +20,7 @@ import {
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { loadSpec, MAX_FILE_BYTES } from '../generator/load.js';
+import { loadSpec, MAX_FILE_BYTES } from '../generator/load/spec.js';
 import { caseFamily, ROOT, runCli, snapshotDir, tempDir } from './helpers.js';
 
 const BASE = join(ROOT, 'test', 'golden', 'minimal', 'spec');

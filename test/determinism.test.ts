@@ -7,9 +7,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { loadAssets } from '../generator/assets.js';
-import { templateDigest } from '../generator/emit/templates.js';
-import { generateFiles } from '../generator/pipeline.js';
+import { templateDigest } from '../generator/emit/shared/templates.js';
+import { generateFiles } from '../generator/index.js';
+import { loadAssets } from '../generator/support/assets.js';
 import { ROOT, realOutput, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
 
 const { files } = await realOutput();
@@ -51,7 +51,7 @@ function assertSameBytes(env: Record<string, string>, cached = false): void {
     const out = join(tempDir(), 'generated');
     execFileSync(
       process.execPath,
-      [join(ROOT, 'dist/generator/cli.js'), 'generate', ...(cached ? [] : ['--no-cache']), '--out', out],
+      [join(ROOT, 'dist/generator/cli/main.js'), 'generate', ...(cached ? [] : ['--no-cache']), '--out', out],
       {
         cwd: ROOT,
         env: { ...process.env, ...env },

@@ -6,7 +6,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runtimeData } from '../generator/emit/runtime.js';
-import { createValidator } from '../generator/runtime/engine.js';
+import { createValidator } from '../generator/events/engine.js';
 import { schemaValidator } from './ajv-helpers.js';
 import { realOutput } from './helpers.js';
 

@@ -16,7 +16,7 @@ import {
   tsComment,
   tsCommentLines,
   tsString,
-} from '../generator/emit/escape.js';
+} from '../generator/emit/shared/escape.js';
 
 const unit = fc.constantFrom(
   ...'ab事件 \t-.)1234567890\\`*_{}[]()#+!|~>=&<:/"\'@',

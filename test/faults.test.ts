@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EMITTERS } from '../generator/emit/index.js';
-import { generateFiles } from '../generator/pipeline.js';
-import { writeCatalog } from '../generator/produce.js';
-import { type WriteFs, writeOutput, writeWithStat } from '../generator/write.js';
+import { generateFiles } from '../generator/index.js';
+import { writeCatalog } from '../generator/write/catalog.js';
+import { type WriteFs, writeOutput, writeWithStat } from '../generator/write/output.js';
 import { ROOT, realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
 import { tally } from './tally.js';
 
@@ -147,7 +147,7 @@ test('read-only, full or vanishing targets midway leave the folder byte-identica
 
 function run(args: string[]): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/generator/cli.js'), ...args], { cwd: ROOT });
+    const child = spawn(process.execPath, [join(ROOT, 'dist/generator/cli/main.js'), ...args], { cwd: ROOT });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();

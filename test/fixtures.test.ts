@@ -5,9 +5,9 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { EventModel } from '../generator/catalog.js';
 import { runtimeData } from '../generator/emit/runtime.js';
-import { createValidator } from '../generator/runtime/engine.js';
+import { createValidator } from '../generator/events/engine.js';
+import type { EventModel } from '../generator/model/catalog.js';
 import { schemaValidator } from './ajv-helpers.js';
 import { realOutput } from './helpers.js';
 

@@ -11,8 +11,8 @@ import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse, stringify } from 'yaml';
-import { MESSAGES } from '../generator/diagnostics.js';
-import { type GenerateResult, generateFiles } from '../generator/pipeline.js';
+import { type GenerateResult, generateFiles } from '../generator/index.js';
+import { MESSAGES } from '../generator/support/diagnostics.js';
 import { copySpec } from './helpers.js';
 import { tally } from './tally.js';
 

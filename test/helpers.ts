@@ -5,9 +5,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Catalog } from '../generator/catalog.js';
-import { main } from '../generator/cli.js';
-import { type GenerateResult, generateFiles } from '../generator/pipeline.js';
+import { main } from '../generator/cli/main.js';
+import { type GenerateResult, generateFiles } from '../generator/index.js';
+import type { Catalog } from '../generator/model/catalog.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SPEC_DIR = join(ROOT, 'spec');

@@ -9,8 +9,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { eventNames, familyNames, packageNames } from '../generator/emit/names.js';
-import { generateFiles } from '../generator/pipeline.js';
+import { eventNames, familyNames, packageNames } from '../generator/emit/shared/names.js';
+import { generateFiles } from '../generator/index.js';
 import { ROOT, tempDir } from './helpers.js';
 
 const result = await generateFiles(join(ROOT, 'test', 'golden', 'hostile', 'spec'), 'spec');

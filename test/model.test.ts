@@ -9,13 +9,13 @@ import { pathToFileURL } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { renameFor, synthesizeSpec } from '../bench/synthesize.js';
-import type { Catalog, EventFieldModel, EventModel, Text } from '../generator/catalog.js';
-import { loadSpecFiles } from '../generator/load.js';
-import { buildModel } from '../generator/model.js';
-import { buildCatalog } from '../generator/pipeline.js';
-import type { RawFamily } from '../generator/spec-types.js';
-import { createRuleContext } from '../generator/validate-context.js';
-import { readExamples } from '../generator/validate-examples.js';
+import { buildCatalog } from '../generator/index.js';
+import { loadSpecFiles } from '../generator/load/spec.js';
+import type { RawFamily } from '../generator/load/spec-types.js';
+import { buildModel } from '../generator/model/build.js';
+import type { Catalog, EventFieldModel, EventModel, Text } from '../generator/model/catalog.js';
+import { createRuleContext } from '../generator/validate/context.js';
+import { readExamples } from '../generator/validate/examples.js';
 import { ROOT, SPEC_DIR, tempDir } from './helpers.js';
 
 /** Every Text object of the model, each as often as the model holds it. */
@@ -87,7 +87,7 @@ test('each kind of model object (field, enum value, notification, family, level,
 test('every field of the model has one hidden class, the copies that a notification or the envelope makes included', () => {
   // The same keys in one order are not enough: a spread copy gets a hidden class of its own from V8. Asked
   // of V8 itself, in a process of its own that may use its natives syntax.
-  const pipeline = pathToFileURL(join(ROOT, 'generator', 'pipeline.ts')).href;
+  const pipeline = pathToFileURL(join(ROOT, 'generator', 'index.ts')).href;
   const code = `
     const { buildCatalog } = await import(${JSON.stringify(pipeline)});
     const { catalog } = await buildCatalog(${JSON.stringify(SPEC_DIR)}, 'spec');

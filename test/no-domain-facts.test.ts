@@ -88,7 +88,7 @@ test('the scanner finds a planted domain fact', () => {
  */
 const SYNTAX: Record<string, readonly string[]> = {
   // Mermaid declares a state with the keyword `state`.
-  'generator/emit/mermaid.ts': ['state'],
+  'generator/emit/docs/mermaid.ts': ['state'],
 };
 
 test('generator/ and templates/ contain no event name, status or field of the catalog', () => {

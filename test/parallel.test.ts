@@ -9,14 +9,14 @@ import { cpSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { loadAssets } from '../generator/assets.js';
-import { cachedDerived, takeSerializedForm } from '../generator/cache.js';
-import type { Catalog } from '../generator/catalog.js';
+import { cachedDerived, takeSerializedForm } from '../generator/cache/index.js';
 import { EMITTERS, type Emitter, emitEach, shareBy } from '../generator/emit/index.js';
-import { loadSpec, loadSpecFiles } from '../generator/load.js';
-import { buildCatalog } from '../generator/pipeline.js';
-import { writeCatalog } from '../generator/produce.js';
-import type { WriteResult } from '../generator/write.js';
+import { buildCatalog } from '../generator/index.js';
+import { loadSpec, loadSpecFiles } from '../generator/load/spec.js';
+import type { Catalog } from '../generator/model/catalog.js';
+import { loadAssets } from '../generator/support/assets.js';
+import { writeCatalog } from '../generator/write/catalog.js';
+import type { WriteResult } from '../generator/write/output.js';
 import { ROOT, realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
 import { tally } from './tally.js';
 

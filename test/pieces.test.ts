@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { listedJson } from '../generator/emit/fixtures.js';
-import { JsonChunks, stringifiedAt } from '../generator/emit/json-chunks.js';
+import { listedJson } from '../generator/emit/fixtures/index.js';
+import { JsonChunks, stringifiedAt } from '../generator/emit/json-schema/chunks.js';
 import {
   byteFiller,
   EmitterError,
@@ -15,7 +15,7 @@ import {
   type Pieces,
   piecesOf,
   renderedText,
-} from '../generator/pieces.js';
+} from '../generator/support/pieces.js';
 
 const RUNS = 300;
 

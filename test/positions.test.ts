@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parsePointer, toPointer } from '../generator/positions.js';
+import { parsePointer, toPointer } from '../generator/load/positions.js';
 
 const segment = fc.oneof(
   fc.string({ unit: fc.constantFrom('a', '~', '/', '0', '1', '~0', '~1', 'é', ' ') }),

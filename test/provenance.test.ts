@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Text } from '../generator/catalog.js';
+import type { Text } from '../generator/model/catalog.js';
 import { realOutput, SPEC_DIR } from './helpers.js';
 
 const { catalog } = await realOutput();

@@ -7,8 +7,8 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { specDigest } from '../generator/cache.js';
-import { buildCatalog } from '../generator/pipeline.js';
+import { specDigest } from '../generator/cache/index.js';
+import { buildCatalog } from '../generator/index.js';
 import { caseFamily, ROOT, tempDir } from './helpers.js';
 
 const BASE = join(ROOT, 'test', 'golden', 'minimal', 'spec');

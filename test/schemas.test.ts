@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { EventModel } from '../generator/catalog.js';
+import type { EventModel } from '../generator/model/catalog.js';
 import { schemaValidator } from './ajv-helpers.js';
 import { realOutput } from './helpers.js';
 

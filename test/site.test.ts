@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildSite } from '../generator/site.js';
+import { buildSite } from '../generator/site/vitepress.js';
 import { GENERATED_DIR, ROOT, realOutput, runCli, tempDir } from './helpers.js';
 import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable, crawl, serveStatic } from './site-helpers.js';
 

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { generateFiles } from '../generator/pipeline.js';
+import { generateFiles } from '../generator/index.js';
 import { ROOT, snapshotDir } from './helpers.js';
 
 const GOLDEN = join(ROOT, 'test', 'golden');

@@ -4,11 +4,11 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type Assets, loadAssets } from '../generator/assets.js';
-import type { Catalog } from '../generator/catalog.js';
-import { emitDocs } from '../generator/emit/docs.js';
-import { renderTemplate, resetTemplates } from '../generator/emit/templates.js';
-import { buildCatalog } from '../generator/pipeline.js';
+import { emitDocs } from '../generator/emit/docs/index.js';
+import { renderTemplate, resetTemplates } from '../generator/emit/shared/templates.js';
+import { buildCatalog } from '../generator/index.js';
+import type { Catalog } from '../generator/model/catalog.js';
+import { type Assets, loadAssets } from '../generator/support/assets.js';
 import { SPEC_DIR } from './helpers.js';
 
 /** Assets holding the given templates only (each test uses its own paths: compiled templates are kept). */

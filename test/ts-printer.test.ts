@@ -7,12 +7,12 @@ import { compile } from 'json-schema-to-typescript';
 import { Project, StructureKind } from 'ts-morph';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { FieldModel } from '../generator/catalog.js';
-import { fieldSchema } from '../generator/emit/json-schema.js';
+import { fieldSchema } from '../generator/emit/json-schema/index.js';
 import { indexStatements } from '../generator/emit/runtime.js';
-import { Kind, printStatements } from '../generator/emit/ts-print.js';
-import { fieldInterfaces, typeStatements } from '../generator/emit/types.js';
-import { generateFiles } from '../generator/pipeline.js';
+import { Kind, printStatements } from '../generator/emit/shared/ts-print.js';
+import { fieldInterfaces, typeStatements } from '../generator/emit/types/index.js';
+import { generateFiles } from '../generator/index.js';
+import type { FieldModel } from '../generator/model/catalog.js';
 import { ROOT, realOutput } from './helpers.js';
 
 const { catalog } = await realOutput();

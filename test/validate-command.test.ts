@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { main } from '../generator/cli.js';
-import { checkLine, formatReport, validateInput } from '../generator/validate-events.js';
-import { validateSplit } from '../generator/validate-split.js';
+import { main } from '../generator/cli/main.js';
+import { checkLine, formatReport, validateInput } from '../generator/events/inputs.js';
+import { validateSplit } from '../generator/events/split.js';
 import { GENERATED_DIR, ROOT, realOutput, tempDir } from './helpers.js';
 
 const { files } = await realOutput();
@@ -144,7 +144,7 @@ test('memory stays flat on a large NDJSON stream', async () => {
   const line = `${JSON.stringify(valid)}\n`;
   const child = spawn(
     process.execPath,
-    ['--max-old-space-size=64', join(ROOT, 'dist/generator/cli.js'), 'validate', '-', '--json'],
+    ['--max-old-space-size=64', join(ROOT, 'dist/generator/cli/main.js'), 'validate', '-', '--json'],
     {
       cwd: ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -205,7 +205,7 @@ test('two threads and a stalled output: nothing more is printed until it drains'
   const lines = Array.from({ length: 4000 }, () => JSON.stringify(valid));
   const name = write('stalled.ndjson', `${lines.join('\n')}\n`);
   const path = join(dir, name);
-  const { createValidator } = await import('../generator/runtime/engine.js');
+  const { createValidator } = await import('../generator/events/engine.js');
   const { runtimeData } = await import('../generator/emit/runtime.js');
   const data = runtimeData((await realOutput()).catalog);
   const engine = createValidator(data as Parameters<typeof createValidator>[0]);
@@ -249,7 +249,7 @@ test('a large NDJSON file checked on two threads: the same reports, in the same 
   );
   const name = write('large.ndjson', `${JSON.stringify(scheduled)}\n${lines.join('\n')}`);
   const path = join(dir, name);
-  const { createValidator } = await import('../generator/runtime/engine.js');
+  const { createValidator } = await import('../generator/events/engine.js');
   const { runtimeData } = await import('../generator/emit/runtime.js');
   const data = runtimeData((await realOutput()).catalog);
   const engine = createValidator(data as Parameters<typeof createValidator>[0]);

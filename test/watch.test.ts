@@ -6,7 +6,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { watchSpec } from '../generator/watch.js';
+import { watchSpec } from '../generator/cli/watch.js';
 import { SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
 
 type Run = { ok: boolean; written: number; ms: number };

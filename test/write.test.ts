@@ -8,7 +8,13 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeF
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findDrift, type WriteFs, writeFully, writeOutput, writeWithStat } from '../generator/write.js';
+import {
+  findDrift,
+  type WriteFs,
+  writeFully,
+  writeOutput,
+  writeWithStat,
+} from '../generator/write/output.js';
 import { GENERATED_DIR, mtimes, realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
 
 const { files } = await realOutput();

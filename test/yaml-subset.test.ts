@@ -14,8 +14,8 @@ import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseDocument, stringify } from 'yaml';
-import { MAX_DEPTH } from '../generator/spec-files.js';
-import { readYamlSubset, UNSUPPORTED } from '../generator/yaml-subset.js';
+import { MAX_DEPTH } from '../generator/load/files.js';
+import { readYamlSubset, UNSUPPORTED } from '../generator/load/yaml-subset.js';
 import { ROOT, SPEC_DIR } from './helpers.js';
 
 const RUNS = Number(process.env.YAML_SUBSET_RUNS ?? 400);

@@ -2,18 +2,19 @@
  * Stage 4, emit: every emitter is a pure function from the model to files (path under the output folder,
  * contents). This module runs them in turn, file by file for the write stage, or into one sorted map.
  */
-import type { Assets } from '../assets.js';
-import type { Catalog } from '../catalog.js';
-import { compareStrings } from '../diagnostics.js';
-import { EmitterError, madeOnTake, piecesOf, type Rendered, renderedText } from '../pieces.js';
-import { MARKER_FILE } from '../write.js';
-import { bannerText } from './banner.js';
-import { emitDocs } from './docs.js';
-import { emitFixtures } from './fixtures.js';
-import { emitJsonSchemas } from './json-schema.js';
+
+import type { Catalog } from '../model/catalog.js';
+import type { Assets } from '../support/assets.js';
+import { compareStrings } from '../support/diagnostics.js';
+import { EmitterError, madeOnTake, piecesOf, type Rendered, renderedText } from '../support/pieces.js';
+import { MARKER_FILE } from '../write/output.js';
+import { emitDocs } from './docs/index.js';
+import { emitFixtures } from './fixtures/index.js';
+import { emitJsonSchemas } from './json-schema/index.js';
 import { emitPackage } from './package.js';
 import { emitRuntime } from './runtime.js';
-import { emitTypes } from './types.js';
+import { bannerText } from './shared/banner.js';
+import { emitTypes } from './types/index.js';
 
 /**
  * A file's contents, or a function that renders them. An emitter whose files are shared between two threads

@@ -2,12 +2,13 @@
  * The files that make generated/ an npm package: package.json (name and version from the catalog, exports
  * for the runtime, types, schemas and fixtures) and its README.
  */
-import type { Assets } from '../assets.js';
-import type { Catalog } from '../catalog.js';
-import { bannerText, toJson } from './banner.js';
-import { mdCell, mdCodeCell, mdFence, mdText, tsString } from './escape.js';
-import { familyNames, packageNames } from './names.js';
-import { renderTemplate } from './templates.js';
+
+import type { Catalog } from '../model/catalog.js';
+import type { Assets } from '../support/assets.js';
+import { bannerText, toJson } from './shared/banner.js';
+import { mdCell, mdCodeCell, mdFence, mdText, tsString } from './shared/escape.js';
+import { familyNames, packageNames } from './shared/names.js';
+import { renderTemplate } from './shared/templates.js';
 
 /** package.json and README.md of the generated package. */
 export function emitPackage(catalog: Catalog, assets: Assets): Map<string, string> {

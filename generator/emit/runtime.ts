@@ -3,14 +3,15 @@
  * every notification, and the index module that exports the helpers under the catalog's names. Nothing is
  * compiled at import time: the table is parsed from one JSON string and patterns compile on first use.
  */
-import type { Assets } from '../assets.js';
-import type { Catalog, FieldModel, PresenceKind } from '../catalog.js';
-import { indexOf } from '../catalog-index.js';
-import { lookup } from '../lookup.js';
-import { bannerText } from './banner.js';
-import { tsComment, tsString } from './escape.js';
-import { familyNames, packageNames } from './names.js';
-import { Kind, printStatements, type Statement } from './ts-print.js';
+
+import type { Catalog, FieldModel, PresenceKind } from '../model/catalog.js';
+import { indexOf } from '../model/lookups.js';
+import type { Assets } from '../support/assets.js';
+import { lookup } from '../support/lookup.js';
+import { bannerText } from './shared/banner.js';
+import { tsComment, tsString } from './shared/escape.js';
+import { familyNames, packageNames } from './shared/names.js';
+import { Kind, printStatements, type Statement } from './shared/ts-print.js';
 
 const PRESENCE_CODE: Record<PresenceKind, string> = { required: 'r', optional: 'o', absent: 'a' };
 

@@ -1,0 +1,346 @@
+/**
+ * Markdown docs, in English (root) and Chinese (zh/): an index of every notification, a page per family
+ * and per notification, and the decisions and errata. The emitter builds view models in which every
+ * string is already escaped for where it lands (prose, table cell, code); the templates only loop.
+ */
+
+import type { Catalog, EventFieldModel, EventModel, FamilyModel, SourceRef } from '../../model/catalog.js';
+import { indexOf } from '../../model/lookups.js';
+import type { Assets } from '../../support/assets.js';
+import { lookup, mapUnder } from '../../support/lookup.js';
+import type { Contents } from '../index.js';
+import { schemaPaths } from '../json-schema/index.js';
+import { bannerText } from '../shared/banner.js';
+import {
+  inlineCode,
+  inlineCodeCell,
+  mdCell,
+  mdCode,
+  mdCodeCell,
+  mdFence,
+  mdLine,
+  mdText,
+  tsAccess,
+  tsString,
+} from '../shared/escape.js';
+import { eventNames, packageNames } from '../shared/names.js';
+import { renderTemplate } from '../shared/templates.js';
+import { validEventJson } from '../shared/values.js';
+import { LOCALES, type Locale, localePrefix, pick, presenceWord, type Words, words } from './i18n.js';
+import { eventDiagram, familyDiagrams } from './mermaid.js';
+import { emitSite } from './site.js';
+
+/** Every docs page of both locales, and the site configuration, one page at a time. */
+export function* emitDocs(catalog: Catalog, assets: Assets): Generator<readonly [string, Contents]> {
+  const banner = bannerText(catalog.files).replace(/--/g, '- -');
+  const rows = rowLines(assets);
+  // The site's files first: its data lists every page (4.8 MB at 10,000 names), and where two threads share
+  // the docs (see SHARED_EMITTERS in produce.ts), a large file rendered last would leave one of them idle.
+  yield* emitSite(catalog, assets, banner);
+  for (const locale of LOCALES) {
+    const base = { banner, w: words(locale) };
+    // Each page is rendered only when it is asked for (see Contents). The page's view gets the two shared
+    // entries added rather than being copied into a new object: a copy of a view of twenty-odd entries cost
+    // a fifth of the docs' rendering on a large catalog.
+    const page = (
+      path: string,
+      template: string,
+      view: () => { [key: string]: unknown; banner?: never; w?: never },
+    ) =>
+      [
+        `docs/${localePrefix(locale)}${path}`,
+        () => renderTemplate(assets, `docs/${template}`, Object.assign(view(), base)),
+      ] as const;
+    yield page('index.md', 'index.md.hbs', () => indexView(catalog, locale));
+    yield page('decisions.md', 'decisions.md.hbs', () => decisionsView(catalog, locale));
+    for (const family of catalog.families) {
+      yield page(`families/${family.id}.md`, 'family.md.hbs', () =>
+        familyView(catalog, family, locale, rows),
+      );
+    }
+    for (const event of catalog.events) {
+      yield page(`events/${event.slug}.md`, 'event.md.hbs', () => eventView(catalog, event, locale, rows));
+    }
+  }
+}
+
+/** Depth of a page under docs/ (0 for the locale's index), for relative links. */
+function up(locale: Locale, depth: number): string {
+  return '../'.repeat(depth + (locale === 'en' ? 0 : 1));
+}
+
+function sourceText(source: SourceRef): string {
+  return mdText(`${source.heading} (${source.title})`);
+}
+
+function levelText(event: { level: EventModel['level'] }, w: Words): string {
+  const observed =
+    event.level.observed.length > 0 ? ` (${w.observedLevels}: ${event.level.observed.join(', ')})` : '';
+  return `${mdCode(event.level.documented)}${mdText(observed)}`;
+}
+
+const nameCells = new WeakMap<EventModel, string>();
+
+/**
+ * A notification's name as a table cell, made once per notification (the index and its family's page list
+ * it, in both locales): each name is its own, so it is kept here rather than in mdCodeCell's table, where
+ * 10,000 names would each be a text to hash and keep, and push out the texts that pages repeat.
+ */
+function nameCell(event: EventModel): string {
+  return lookup(nameCells, event, () => inlineCodeCell(event.name));
+}
+
+function familyOf(catalog: Catalog, event: EventModel): FamilyModel {
+  return indexOf(catalog).family(event.family);
+}
+
+function indexView(catalog: Catalog, locale: Locale) {
+  const t = (x: Parameters<typeof pick>[0]) => pick(x, locale);
+  return {
+    title: mdLine(t(catalog.title).main),
+    summary: mdText(t(catalog.summary).main),
+    version: mdCode(catalog.version),
+    eventCount: catalog.events.length,
+    decisionsLink: 'decisions.md',
+    families: catalog.families.map((f) => ({
+      title: mdLine(t(f.title).main),
+      link: `families/${f.id}.md`,
+      count: f.events.length,
+    })),
+    events: catalog.events.map((e) => ({
+      name: nameCell(e),
+      link: `events/${e.slug}.md`,
+      family: mdCell(t(familyOf(catalog, e).title).main),
+      level: mdCodeCell(e.level.documented),
+      label: mdCell(t(e.label).main),
+      labelOther: mdCell(t(e.label).other),
+    })),
+  };
+}
+
+/** What an empty table cell shows. */
+const NONE = '—';
+
+type FieldRow = ReturnType<typeof renderFieldRow>;
+
+/** A field's table row as a line of Markdown (templates/docs/field-row.md.hbs). */
+type RowLine = (field: EventFieldModel, locale: Locale) => string;
+
+/**
+ * Rows rendered once per run: a 10k catalog's pages show 370,000 rows of some 21,000 distinct ones, and a
+ * row rendered in the page template was most of its rendering. The lines live for one run (a template edited
+ * in watch mode is rendered anew); the rows' cells are kept across runs, below.
+ */
+function rowLines(assets: Assets): RowLine {
+  const lines = new Map<FieldRow, string>();
+  return (field, locale) =>
+    lookup(lines, fieldRow(field, locale), (row) =>
+      // The template file's final newline ends the file, not the row: the page template places the line.
+      renderTemplate(assets, 'docs/field-row.md.hbs', row).replace(/\n$/, ''),
+    );
+}
+
+/**
+ * Table rows by field: a row reads the field's name, type, format, texts, values and example, which the
+ * notifications of a family share with its field (one `description` object per distinct text, see
+ * textMaker in model.ts), and its presence and constant, which they do not. Every page repeats the
+ * envelope's rows and its family's.
+ */
+const fieldRows = new WeakMap<
+  object,
+  Map<Locale, Map<string, Map<unknown, { row: FieldRow; field: EventFieldModel }>>>
+>();
+
+/**
+ * Rows by field object, first: the model gives the notifications whose field is the same one object, so
+ * most rows are found with one lookup here (a 10k catalog's pages show 370,000 rows of 21,000 field
+ * objects); the table above shares rows between field objects that read the same.
+ */
+const rowsByField = new WeakMap<EventFieldModel, Partial<Record<Locale, FieldRow>>>();
+
+function fieldRow(field: EventFieldModel, locale: Locale): FieldRow {
+  const own = rowsByField.get(field);
+  const known = own?.[locale];
+  if (known) return known;
+  const row = sharedFieldRow(field, locale);
+  if (own) own[locale] = row;
+  else rowsByField.set(field, { [locale]: row });
+  return row;
+}
+
+function sharedFieldRow(field: EventFieldModel, locale: Locale): FieldRow {
+  // Keyed by locale, then presence, then constant (a Map tells 1 from "1"), all of them values the model
+  // holds already: building a composite string key cost more than the lookups.
+  const rows = mapUnder(mapUnder(mapUnder(fieldRows, field.description), locale), field.presence);
+  const known = rows.get(field.const);
+  // The other inputs of the row are compared too, so that a row is never taken from another field.
+  if (known && sameRowInputs(known.field, field)) return known.row;
+  const row = renderFieldRow(field, locale);
+  rows.set(field.const, { row, field });
+  return row;
+}
+
+function sameRowInputs(a: EventFieldModel, b: EventFieldModel): boolean {
+  return (
+    a.name === b.name &&
+    a.type === b.type &&
+    a.format === b.format &&
+    a.note === b.note &&
+    a.enum === b.enum &&
+    a.example === b.example
+  );
+}
+
+function renderFieldRow(field: EventFieldModel, locale: Locale) {
+  const w = words(locale);
+  const description = [
+    pick(field.description, locale).main,
+    ...(field.note ? [pick(field.note, locale).main] : []),
+  ].join('\n');
+  const values = field.const === undefined ? (field.enum ?? []) : [];
+  const listed = values.map((e) => `${String(e.value)}: ${pick(e.label, locale).main}`).join('\n');
+  return {
+    name: mdCodeCell(field.name),
+    type: mdCodeCell(field.type),
+    format: field.format ? mdCell(pick(field.format.label, locale).main) : NONE,
+    presence:
+      field.const !== undefined
+        ? `${mdCell(w.always)} ${mdCodeCell(String(field.const))}`
+        : mdCell(presenceWord(field.presence, locale)),
+    description: mdCell(listed ? `${description}\n${listed}` : description),
+    example: field.example === undefined ? NONE : mdCodeCell(String(field.const ?? field.example)),
+  };
+}
+
+function familyView(catalog: Catalog, family: FamilyModel, locale: Locale, row: RowLine) {
+  const t = (x: Parameters<typeof pick>[0]) => pick(x, locale);
+  const events = indexOf(catalog).eventsOf(family.id);
+  const asEventField = (f: FamilyModel['content'][number]): EventFieldModel => f;
+  const groupLabel = (field: string | undefined, value: unknown) => {
+    const entry = family.content.find((f) => f.name === field)?.enum?.find((e) => e.value === value);
+    return entry ? `${String(value)}: ${t(entry.label).main}` : String(value);
+  };
+  return {
+    title: mdLine(t(family.title).main),
+    titleOther: mdText(t(family.title).other),
+    description: mdText(t(family.description).main),
+    note: family.note ? mdText(t(family.note).main) : '',
+    source: sourceText(family.source),
+    events: events.map((e) => ({
+      name: nameCell(e),
+      link: `../events/${e.slug}.md`,
+      level: mdCodeCell(e.level.documented),
+      label: mdCell(t(e.label).main),
+      labelOther: mdCell(t(e.label).other),
+    })),
+    fields: family.content.map((f) => row(asEventField(f), locale)),
+    rules: family.presence.map((r) => {
+      const when = [
+        ...r.when.tags,
+        ...r.when.values.map((v) => `${v.field} ∈ {${v.values.join(', ')}}`),
+        ...r.when.names,
+      ].join('; ');
+      const note = r.note ? ` ${t(r.note).main}` : '';
+      return {
+        text: mdLine(`${r.fields.join(', ')}: ${presenceWord(r.presence, locale)} (${when}).${note}`),
+      };
+    }),
+    diagrams: familyDiagrams(family, events, locale).map(({ lifecycle, diagram }) => ({
+      title: mdLine(
+        diagram.group === undefined ? lifecycle.field : groupLabel(lifecycle.groupBy, diagram.group),
+      ),
+      fence: mdFence(diagram.source, 'mermaid'),
+    })),
+  };
+}
+
+function eventView(catalog: Catalog, event: EventModel, locale: Locale, row: RowLine) {
+  const w = words(locale);
+  const t = (x: Parameters<typeof pick>[0]) => pick(x, locale);
+  const family = familyOf(catalog, event);
+  const schema = schemaPaths.event(event);
+  const meanings = event.bindings.flatMap((b) => {
+    const entry = event.content.find((f) => f.name === b.field)?.enum?.find((e) => e.value === b.value);
+    if (!entry) return [];
+    const parts = [
+      t(entry.label).main,
+      ...(entry.description ? [t(entry.description).main] : []),
+      ...(entry.impact ? [`${w.impact}: ${t(entry.impact).main}`] : []),
+    ];
+    return [{ text: `${mdCode(`${b.field} = ${String(b.value)}`)}: ${mdLine(parts.join(' · '))}` }];
+  });
+  const diagram = eventDiagram(family, event, indexOf(catalog).eventsOf(family.id), locale);
+  return {
+    title: mdLine(event.name),
+    label: mdText(t(event.label).main),
+    labelOther: mdText(t(event.label).other),
+    family: mdText(t(family.title).main),
+    familyLink: `../families/${family.id}.md`,
+    level: levelText(event, w),
+    schemaName: mdText(schema),
+    schemaLink: `${up(locale, 1)}../schemas/${schema}`,
+    strictSchemaLink: `${up(locale, 1)}../schemas/${schemaPaths.family(family, 'strict')}`,
+    typeName: inlineCode(eventNames(event).event),
+    description: mdText(t(family.description).main),
+    meanings,
+    diagram: diagram ? mdFence(diagram, 'mermaid') : '',
+    envelope: event.envelope.filter((f) => f.name !== catalog.envelope.content).map((f) => row(f, locale)),
+    content: event.content.map((f) => row(f, locale)),
+    ...exampleView(catalog, event, locale),
+    handlerFence: mdFence(handlerSnippet(catalog, event), 'ts'),
+  };
+}
+
+function exampleView(catalog: Catalog, event: EventModel, locale: Locale) {
+  const w = words(locale);
+  const documented = event.examples.map((id) => indexOf(catalog).example(id)).find((e) => e?.expect.valid);
+  if (documented) {
+    return {
+      exampleTitle: mdText(
+        `${w.documentedExample}: ${pick(documented.title, locale).main} (${documented.source.heading})`,
+      ),
+      exampleFence: mdFence(documented.text, 'json'),
+    };
+  }
+  return {
+    exampleTitle: mdText(w.generatedExample),
+    exampleFence: mdFence(validEventJson(catalog, event, 'complete'), 'json'),
+  };
+}
+
+function handlerSnippet(catalog: Catalog, event: EventModel): string {
+  const names = packageNames(catalog);
+  const content = catalog.envelope.content;
+  const fields = event.content.filter((f) => f.presence === 'required' && f.const === undefined).slice(0, 2);
+  return [
+    `import { ${names.parseEvent} } from ${tsString(catalog.package.name)};`,
+    '',
+    `const result = ${names.parseEvent}(body);`,
+    `if (result.ok && result.event${tsAccess(catalog.envelope.discriminator)} === ${tsString(event.name)}) {`,
+    `  // result.event is ${eventNames(event).event}`,
+    ...fields.map((f) => `  console.log(result.event${tsAccess(content)}${tsAccess(f.name)});`),
+    '}',
+  ].join('\n');
+}
+
+function decisionsView(catalog: Catalog, locale: Locale) {
+  const t = (x: Parameters<typeof pick>[0]) => pick(x, locale);
+  return {
+    errata: catalog.errata.map((e) => ({
+      title: mdLine(e.id),
+      description: mdText(t(e.description).main),
+      decision: mdText(t(e.decision).main),
+      source: sourceText(e.source),
+    })),
+    decisions: catalog.decisions.map((d) => ({
+      title: mdLine(t(d.title).main),
+      text: mdText(t(d.text).main),
+    })),
+    formats: catalog.formats.map((f) => ({
+      id: mdCodeCell(f.id),
+      label: mdCell(t(f.label).main),
+      pattern: mdCodeCell(f.pattern),
+      example: mdCodeCell(f.example),
+    })),
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * One escaping helper per target context. Catalog text is data: whatever it holds (comment terminators,
+ * quotes, backticks, `${`, pipes, markup, line or paragraph separators, NUL), it must come out as the same
+ * text in the output and never as code or structure.
+ */
+
+import { remembering } from '../../support/lookup.js';
+
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
+// Control characters other than tab and line feed, and the bidirectional controls that can make text
+// display differently from what it is (a character class's contents, for the expressions below).
+const INVISIBLE_CHARS =
+  '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'g');
+
+function codePoint(ch: string): string {
+  return `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`;
+}
+
+/**
+ * Text for the inside of a JSDoc or block comment, one line per array item. `*\/` cannot end the comment,
+ * a line cannot start a JSDoc tag, and control characters are shown as escapes.
+ */
+export function tsCommentLines(text: string): string[] {
+  return isPlainComment(text) ? text.split('\n') : escapedCommentLines(text);
+}
+
+/**
+ * Text that tsCommentLines only splits: no control or bidirectional character, no `*\/`, no line break but
+ * "\n", no line that starts (after blanks) with `@` or ends with a blank. One scan, where the escaping
+ * runs seven regular expressions per text and two per line (most doc comments are plain).
+ */
+const NOT_PLAIN_COMMENT = new RegExp(
+  `[${INVISIBLE_CHARS}\\r\\u2028\\u2029\\u0085]|\\*/|(?:^|\\n)[^\\S\\n]*@|[^\\S\\n](?:\\n|$)`,
+);
+
+function isPlainComment(text: string): boolean {
+  return !NOT_PLAIN_COMMENT.test(text);
+}
+
+/** tsCommentLines without the plain-text shortcut (exported for the test that holds the two to the same results). */
+export function escapedCommentLines(text: string): string[] {
+  return text
+    .replace(INVISIBLE, codePoint)
+    .replace(/\*\//g, '*\\/')
+    .split(LINE_BREAKS)
+    .map((line) => line.replace(/^(\s*)@/, '$1\\@').replace(/\s+$/, ''));
+}
+
+/** A comment text as one string with "\n" between lines (for ts-morph's JSDoc structures). */
+export function tsComment(text: string): string {
+  return isPlainComment(text) ? text : escapedCommentLines(text).join('\n');
+}
+
+/** A TypeScript / JavaScript string literal (double-quoted) holding exactly `value`. */
+export function tsString(value: string): string {
+  const json = JSON.stringify(value);
+  // JSON leaves the two separators as they are; most texts have neither (one scan each, no expression).
+  if (!json.includes('\u2028') && !json.includes('\u2029')) return json;
+  return json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** A literal type or value for a scalar. */
+export function tsLiteral(value: string | number | boolean): string {
+  return typeof value === 'string' ? tsString(value) : String(value);
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A property name: bare when it is an identifier, quoted otherwise. */
+export function tsPropertyName(name: string): string {
+  return IDENTIFIER.test(name) ? name : tsString(name);
+}
+
+/** A property access: `.name` for identifiers, `["na-me"]` otherwise. */
+export function tsAccess(name: string): string {
+  return IDENTIFIER.test(name) ? `.${name}` : `[${tsString(name)}]`;
+}
+
+/** Whether `name` can be used as an identifier. */
+export function isIdentifier(name: string): boolean {
+  return IDENTIFIER.test(name);
+}
+
+/**
+ * The Markdown helpers remember their results (docs repeat the same texts on many pages: every page's
+ * envelope table, every enum label).
+ *
+ * Text for Markdown prose: characters that Markdown, HTML or a Vue-based site would interpret are escaped,
+ * and no line can start a heading, list, quote or code block.
+ */
+export function mdText(text: string): string {
+  return isPlainMarkdown(text) ? text : escapedMarkdown(text);
+}
+
+/**
+ * Text that mdText leaves as it is: nothing to escape, one line, not starting like a block. Most labels and
+ * names are; telling them costs one scan, less than looking them up (each is on a page or two).
+ */
+const NOT_PLAIN = new RegExp(
+  `[\\\\\`*_{}[\\]()#+!|~>=&<\\r\\n\\u2028\\u2029\\u0085${INVISIBLE_CHARS}]|^[ \\t-]|^\\d+[.)]`,
+);
+
+function isPlainMarkdown(text: string): boolean {
+  return !NOT_PLAIN.test(text);
+}
+
+/** mdText without the plain-text shortcut (exported for the test that holds the two to the same results). */
+export const escapedMarkdown = remembering((text: string): string =>
+  text
+    .replace(INVISIBLE, codePoint)
+    .replace(/[\\`*_{}[\]()#+!|~>=]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .split(LINE_BREAKS)
+    .map((line) =>
+      line
+        .replace(/^[ \t]+/, '')
+        .replace(/^-/, '\\-')
+        .replace(/^(\d+)([.)])/, '$1\\$2'),
+    )
+    .join('\n'),
+);
+
+/** Markdown prose on one line (headings, list items): line breaks become spaces. */
+export function mdLine(text: string): string {
+  const escaped = mdText(text);
+  return escaped.includes('\n') ? escaped.split('\n').join(' ') : escaped;
+}
+
+/** Text for a Markdown table cell: as mdText, with line breaks turned into <br> so the row stays one line. */
+export function mdCell(text: string): string {
+  // A plain text is its own cell unless trimming changes it.
+  return isPlainMarkdown(text) && text.trim() === text ? text : escapedCell(text);
+}
+
+/** mdCell without the plain-text shortcut (exported for the same test). */
+export const escapedCell = remembering((text: string): string =>
+  mdText(text)
+    .split(LINE_BREAKS)
+    .map((line) => line.trim())
+    .join('<br>'),
+);
+
+/**
+ * Inline code in Markdown: a backtick fence longer than any run of backticks inside. Not remembered: for a
+ * text that each page has its own of (a notification's name or type name); mdCode remembers.
+ */
+export function inlineCode(text: string): string {
+  const single = text.replace(LINE_BREAKS, ' ').replace(INVISIBLE, codePoint);
+  const longest = Math.max(0, ...[...single.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = single.startsWith('`') || single.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${single}${pad}${fence}`;
+}
+
+/** inlineCode, remembered (for the texts that many pages repeat). */
+export const mdCode = remembering(inlineCode);
+
+/** Inline code inside a Markdown table cell: as inlineCode, with pipes escaped (GFM splits cells first). */
+export function inlineCodeCell(text: string): string {
+  return inlineCode(text).replace(/\|/g, '\\|');
+}
+
+/** inlineCodeCell, remembered. */
+export const mdCodeCell = remembering(inlineCodeCell);
+
+/** A fenced code block whose fence cannot be closed by the content. */
+export function mdFence(text: string, language = ''): string {
+  // Most texts hold no run of three backticks: one scan finds that.
+  const runs = text.includes('```') ? [...text.matchAll(/`{3,}/g)].map((m) => m[0].length) : [];
+  const fence = '`'.repeat(Math.max(2, ...runs) + 1);
+  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+  return `${fence}${language}\n${body}\n${fence}`;
+}
+
+/** Text for HTML element content or a quoted attribute value. */
+export function htmlText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}

@@ -1,0 +1,71 @@
+/**
+ * Identifiers of the generated package, all derived from the catalog (its product and the families'
+ * type names), so that the types, the runtime and the docs agree on them.
+ */
+import type { Catalog, EventModel, FamilyModel } from '../../model/catalog.js';
+import { pascalOf } from '../../model/resolve.js';
+import { lookup } from '../../support/lookup.js';
+
+/** "WidgetEvent" → "WIDGET_EVENT". */
+export function upperSnake(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
+}
+
+export interface PackageNames {
+  readonly envelope: string;
+  readonly event: string;
+  readonly eventName: string;
+  readonly eventOf: string;
+  readonly eventMap: string;
+  readonly unknownEvent: string;
+  readonly error: string;
+  readonly parseOptions: string;
+  readonly parseResult: string;
+  readonly names: string;
+  readonly isEvent: string;
+  readonly isEventName: string;
+  readonly parseEvent: string;
+  readonly validateEvent: string;
+}
+
+/** packageNames by catalog: every docs page's handler example asks for them. */
+const namesOf = new WeakMap<Catalog, PackageNames>();
+
+/** The package-wide names, from the catalog's product ("ECS" → EcsEvent, ECS_EVENT_NAMES, parseEcsEvent …). */
+export function packageNames(catalog: Catalog): PackageNames {
+  return lookup(namesOf, catalog, makePackageNames);
+}
+
+function makePackageNames(catalog: Catalog): PackageNames {
+  const p = pascalOf(catalog.product.toLowerCase());
+  return {
+    envelope: `${p}EventEnvelope`,
+    event: `${p}Event`,
+    eventName: `${p}EventName`,
+    eventOf: `${p}EventOf`,
+    eventMap: `${p}EventMap`,
+    unknownEvent: `Unknown${p}Event`,
+    error: `${p}EventError`,
+    parseOptions: `Parse${p}EventOptions`,
+    parseResult: `Parse${p}EventResult`,
+    names: `${upperSnake(p)}_EVENT_NAMES`,
+    isEvent: `is${p}Event`,
+    isEventName: `is${p}EventName`,
+    parseEvent: `parse${p}Event`,
+    validateEvent: `validate${p}Event`,
+  };
+}
+
+/** Names for one family: its event union, name union, lookup type, field types and name list. */
+export function familyNames(family: FamilyModel) {
+  const t = family.typeName;
+  return { union: t, name: `${t}Name`, of: `${t}Of`, fields: `${t}Fields`, names: `${upperSnake(t)}_NAMES` };
+}
+
+/** Names for one notification: its event interface and its content interface. */
+export function eventNames(event: EventModel) {
+  return { event: `${event.typeName}Event`, content: `${event.typeName}Content` };
+}

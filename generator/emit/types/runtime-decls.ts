@@ -1,0 +1,124 @@
+/**
+ * The declarations of the package's runtime helpers in types/index.d.ts: the error and option types, the
+ * name lists, the type guards and the validating parser, all named after the catalog.
+ */
+import type { Catalog } from '../../model/catalog.js';
+import { tsComment } from '../shared/escape.js';
+import { familyNames, type PackageNames } from '../shared/names.js';
+import { Kind, type Statement } from '../shared/ts-print.js';
+
+/** The runtime helpers' declarations. */
+export function runtimeStatements(catalog: Catalog, names: PackageNames): Statement[] {
+  const { Interface, TypeAlias, VariableStatement, Function: Fn } = Kind;
+  const declare = (name: string, type: string, doc: string): Statement => ({
+    kind: VariableStatement,
+    isExported: true,
+    hasDeclareKeyword: true,
+    declarationKind: 'const',
+    docs: [doc],
+    declarations: [{ name, type }],
+  });
+  const value = { name: 'value', type: 'unknown' };
+  const options = { name: 'options', type: names.parseOptions, hasQuestionToken: true };
+  const ok = `{ ok: true; known: true; event: ${names.event} }`;
+  const rejected = `{ ok: false; errors: ${names.error}[] }`;
+  return [
+    {
+      kind: Interface,
+      name: names.error,
+      isExported: true,
+      docs: [
+        'One validation error: where (a JSON Pointer into the event), which rule (a JSON Schema keyword), and a message.',
+      ],
+      properties: [
+        { name: 'path', type: 'string' },
+        { name: 'keyword', type: 'string' },
+        { name: 'message', type: 'string' },
+      ],
+    },
+    {
+      kind: Interface,
+      name: names.parseOptions,
+      isExported: true,
+      properties: [
+        {
+          name: 'strict',
+          type: 'boolean',
+          hasQuestionToken: true,
+          docs: ['Reject fields the catalog does not list (the strict schemas).'],
+        },
+        {
+          name: 'unknown',
+          type: "'reject' | 'accept'",
+          hasQuestionToken: true,
+          docs: [
+            "What to do with a name the catalog does not know: 'reject' (default) or 'accept' it as an unknown event.",
+          ],
+        },
+      ],
+    },
+    {
+      kind: TypeAlias,
+      name: names.parseResult,
+      isExported: true,
+      type: `${ok} | { ok: true; known: false; event: ${names.unknownEvent} } | ${rejected}`,
+    },
+    declare(names.names, `readonly ${names.eventName}[]`, 'Every known notification name, sorted.'),
+    ...catalog.families.map((f) =>
+      declare(
+        familyNames(f).names,
+        `readonly ${familyNames(f).name}[]`,
+        tsComment(`Names of the ${f.title.en} family.`),
+      ),
+    ),
+    {
+      kind: Fn,
+      name: names.isEventName,
+      isExported: true,
+      hasDeclareKeyword: true,
+      parameters: [{ name: 'name', type: 'unknown' }],
+      returnType: `name is ${names.eventName}`,
+      docs: ['Whether `name` is a known notification name.'],
+    },
+    {
+      kind: Fn,
+      name: names.isEvent,
+      isExported: true,
+      hasDeclareKeyword: true,
+      docs: ['Whether `value` is a valid known notification (with `name`: that notification).'],
+      overloads: [{ parameters: [value], returnType: `value is ${names.event}` }],
+      typeParameters: [{ name: 'N', constraint: names.eventName }],
+      parameters: [value, { name: 'name', type: 'N' }],
+      returnType: `value is ${names.eventOf}<N>`,
+    },
+    {
+      kind: Fn,
+      name: names.validateEvent,
+      isExported: true,
+      hasDeclareKeyword: true,
+      parameters: [value, options],
+      returnType: `${names.error}[]`,
+      docs: ['Every error of `value` as a notification; an empty list when it is valid.'],
+    },
+    {
+      kind: Fn,
+      name: names.parseEvent,
+      isExported: true,
+      hasDeclareKeyword: true,
+      docs: [
+        'Parses a JSON text (or takes a parsed value) and validates it: the typed event, or the errors with their JSON paths.',
+      ],
+      overloads: [
+        {
+          parameters: [
+            { name: 'input', type: 'unknown' },
+            { name: 'options', type: `${names.parseOptions} & { unknown: 'accept' }` },
+          ],
+          returnType: names.parseResult,
+        },
+      ],
+      parameters: [{ name: 'input', type: 'unknown' }, options],
+      returnType: `${ok} | ${rejected}`,
+    },
+  ];
+}

@@ -1,0 +1,201 @@
+/**
+ * The model: the one representation of the catalog that every emitter reads. It is plain, readonly data,
+ * fully resolved (every notification knows its exact fields and their presence) and sorted, so that
+ * emitters make no decisions about the spec and need no access to the YAML.
+ */
+import type { FieldType, PresenceKind, Scalar } from '../load/spec-types.js';
+
+export type { FieldType, PresenceKind, Scalar };
+
+export interface Text {
+  readonly zh: string;
+  readonly en: string;
+  /** True when the zh text was written for the catalog rather than copied from the source document. */
+  readonly authored: boolean;
+}
+
+export interface SourceRef {
+  /** "doc#system-events" */
+  readonly ref: string;
+  readonly title: string;
+  readonly heading: string;
+  readonly anchor?: string;
+}
+
+export interface FormatModel {
+  readonly id: string;
+  readonly label: Text;
+  readonly pattern: string;
+  readonly jsonSchemaFormat?: string;
+  readonly mask?: { readonly char: string; readonly alphabet: string };
+  readonly example: string;
+  readonly source: SourceRef;
+}
+
+/*
+ * The model's fields, enum values, notifications, families, levels, presence rules and lifecycles have
+ * every property of their kind, in the same order, `undefined` where the spec gives none (the
+ * `?: T | undefined` properties below): one shape per kind, so that the emitters' code, which reads hundreds
+ * of thousands of them, reads one hidden class where it read up to a dozen (see the model tests that hold
+ * them to one key list, and fields to one hidden class).
+ */
+
+export interface EnumValueModel {
+  readonly value: Scalar;
+  readonly label: Text;
+  readonly description?: Text | undefined;
+  readonly impact?: Text | undefined;
+  readonly tags: readonly string[];
+  readonly source?: SourceRef | undefined;
+}
+
+export interface FieldModel {
+  readonly name: string;
+  readonly type: FieldType;
+  /** The effective pattern: the field's own, else its format's. */
+  readonly pattern?: string | undefined;
+  readonly format?: FormatModel | undefined;
+  readonly enum?: readonly EnumValueModel[] | undefined;
+  readonly example?: Scalar | undefined;
+  readonly description: Text;
+  readonly note?: Text | undefined;
+  readonly references: readonly { readonly title: string; readonly href: string }[];
+  readonly source: SourceRef;
+  /** The field's default presence, before presence rules. */
+  readonly presence: PresenceKind;
+}
+
+/** A field as it is in one notification. */
+export interface EventFieldModel extends FieldModel {
+  /** Set when the notification fixes the value (its name, or a bound content field). */
+  readonly const?: Scalar | undefined;
+  /** The presence rule that decided the presence, when one did. */
+  readonly rule?: string | undefined;
+}
+
+export interface LevelModel {
+  readonly documented: string;
+  readonly source: SourceRef;
+  readonly observed: readonly string[];
+  readonly observedSource?: SourceRef | undefined;
+}
+
+export interface EventModel {
+  readonly name: string;
+  /** File-name form of the name. */
+  readonly slug: string;
+  /** PascalCase form of the name, for type names. */
+  readonly typeName: string;
+  readonly family: string;
+  readonly label: Text;
+  readonly description?: Text | undefined;
+  readonly level: LevelModel;
+  readonly bindings: readonly { readonly field: string; readonly value: Scalar }[];
+  readonly tags: readonly string[];
+  readonly envelope: readonly EventFieldModel[];
+  readonly content: readonly EventFieldModel[];
+  /** Ids of the documented examples that carry this name. */
+  readonly examples: readonly string[];
+  readonly source: SourceRef;
+  /** The spec file that defines the notification. */
+  readonly file: string;
+}
+
+export interface PresenceRuleModel {
+  readonly id: string;
+  readonly fields: readonly string[];
+  readonly presence: PresenceKind;
+  readonly when: {
+    readonly tags: readonly string[];
+    readonly values: readonly { readonly field: string; readonly values: readonly Scalar[] }[];
+    readonly names: readonly string[];
+  };
+  readonly note?: Text | undefined;
+  readonly source: SourceRef;
+}
+
+export interface LifecycleModel {
+  readonly field: string;
+  readonly groupBy?: string | undefined;
+  readonly source: SourceRef;
+  readonly note?: Text | undefined;
+  readonly initial: readonly Scalar[];
+  readonly transitions: readonly { readonly from: Scalar; readonly to: Scalar }[];
+  readonly final: readonly Scalar[];
+}
+
+export interface FamilyModel {
+  readonly id: string;
+  readonly typeName: string;
+  readonly title: Text;
+  readonly description: Text;
+  readonly note?: Text | undefined;
+  readonly source: SourceRef;
+  readonly level: LevelModel;
+  readonly nameTemplate?: string | undefined;
+  readonly tags: readonly { readonly id: string; readonly label: Text }[];
+  readonly content: readonly FieldModel[];
+  readonly presence: readonly PresenceRuleModel[];
+  readonly lifecycles: readonly LifecycleModel[];
+  /** Notification names of the family, sorted. */
+  readonly events: readonly string[];
+  readonly examples: readonly string[];
+  readonly file: string;
+}
+
+export interface ExampleModel {
+  readonly id: string;
+  readonly family: string;
+  readonly title: Text;
+  readonly source: SourceRef;
+  /** The notification whose schema the example is checked against. */
+  readonly notification: string;
+  /** The example verbatim. */
+  readonly text: string;
+  readonly value: unknown;
+  readonly expect:
+    | { readonly valid: true }
+    | {
+        readonly valid: false;
+        readonly erratum: string;
+        readonly errors: readonly { readonly path: string; readonly keyword: string }[];
+      };
+  readonly file: string;
+}
+
+export interface Catalog {
+  readonly id: string;
+  readonly version: string;
+  readonly product: string;
+  readonly title: Text;
+  readonly summary: Text;
+  readonly package: { readonly name: string; readonly description: string; readonly license: string };
+  readonly schemaBaseUri: string;
+  readonly sources: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly path?: string;
+    readonly sections: readonly { readonly id: string; readonly heading: string; readonly anchor?: string }[];
+  }[];
+  readonly formats: readonly FormatModel[];
+  readonly envelope: {
+    readonly discriminator: string;
+    readonly content: string;
+    readonly level: string;
+    readonly fields: readonly FieldModel[];
+  };
+  readonly families: readonly FamilyModel[];
+  readonly events: readonly EventModel[];
+  readonly examples: readonly ExampleModel[];
+  readonly errata: readonly {
+    readonly id: string;
+    readonly source: SourceRef;
+    readonly description: Text;
+    readonly decision: Text;
+  }[];
+  readonly decisions: readonly { readonly id: string; readonly title: Text; readonly text: Text }[];
+  /** The spec files, as "<spec folder name>/<path>", for banners. */
+  readonly files: readonly string[];
+  /** Banner path of the catalog file. */
+  readonly catalogFile: string;
+}
