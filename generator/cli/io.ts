@@ -1,5 +1,5 @@
 /**
- * What the command modules share: the I/O the CLI runs with, the parsed options, and how paths are shown.
+ * What the command modules share: the I/O the CLI runs with, and how paths are shown.
  */
 import { isAbsolute, relative } from 'node:path';
 
@@ -14,24 +14,11 @@ export interface Io {
    * memory.
    */
   drain?(): Promise<void> | undefined;
+  /** Color diagnostics (a terminal that wants them; see wantsColor). */
+  readonly color?: boolean;
 }
 
-export interface Options {
-  readonly spec?: string;
-  readonly out?: string;
-  readonly check?: boolean;
-  readonly force?: boolean;
-  readonly brief?: boolean;
-  readonly debug?: boolean;
-  readonly site?: string;
-  readonly port?: string;
-  readonly strict?: boolean;
-  readonly json?: boolean;
-  readonly 'no-cache'?: boolean;
-  readonly watch?: boolean;
-  readonly help?: boolean;
-  readonly version?: boolean;
-}
+export type { Options } from './options.js';
 
 /** A path as the user would type it: relative to the working folder when it is inside it. */
 export function displayPath(cwd: string, path: string): string {

@@ -16,8 +16,10 @@ import {
   validateInput,
 } from '../events/inputs.js';
 import { validateSplit, worthSplitting } from '../events/split.js';
-import { errorReason, formatDiagnostic, ToolError } from '../support/diagnostics.js';
-import { displayPath, type Io, type Options } from './io.js';
+import { errorReason, ToolError } from '../support/diagnostics.js';
+import { displayPath, type Io } from './io.js';
+import type { Options } from './options.js';
+import { printDiagnostics } from './print.js';
 
 /** The first MiB of a file, as text (to tell NDJSON from one JSON document). */
 function head(path: string): string {
@@ -34,24 +36,53 @@ function head(path: string): string {
 /** Runs the command; resolves with the exit code. */
 export async function runValidate(args: readonly string[], options: Options, io: Io): Promise<number> {
   if (args.length === 0) throw new ToolError('validate needs at least one file, glob or - (stdin)', 2);
-  const specDir = resolve(io.cwd, options.spec ?? 'spec');
+  const specDir = resolve(io.cwd, options.spec);
   const inputs = await resolveInputs(args, io.cwd, io.stdin ?? process.stdin);
+  const data = await runtimeDataOf(specDir, options, io);
+  const { createValidator } = await import('../events/engine.js');
+  const engine = createValidator(data as Parameters<typeof createValidator>[0]);
+  const checker = { discriminator: engine.discriminator, check: engine.check };
+  const output = createOutput(io, options.json === true);
+  const strict = options.strict === true;
+  // Between chunks of input, the reading waits for the output to take what it was given.
+  const ready = () => io.drain?.();
+  for (const input of inputs) {
+    try {
+      const split = splittable(input);
+      if (split)
+        await validateInTwo(
+          split,
+          input.label,
+          { data, strict, json: options.json === true },
+          checker,
+          output,
+          ready,
+        );
+      else await validateInput(input, checker, strict, output.report, ready);
+    } catch (error) {
+      output.flush();
+      throw new ToolError(`cannot read ${input.label}: ${errorReason(error)}`, 2);
+    }
+  }
+  output.flush();
+  return summarize(io, output.counts, options.json === true);
+}
+
+/** What the validator needs of the catalog, cached under the digest of the spec's inputs. */
+async function runtimeDataOf(specDir: string, options: Options, io: Io): Promise<unknown> {
   // Built from the bytes that the cache key covers (see ReadFiles).
   const read = new Map<string, Buffer>();
   const digest = specDigest(specDir, read);
+  const shown = displayPath(io.cwd, specDir);
   const data = await cachedDerived(
     specDir,
     'runtime-data',
     async () => {
       const { buildCatalog } = await import('../index.js');
-      const built = await buildCatalog(
-        specDir,
-        displayPath(io.cwd, specDir),
-        digest === undefined ? {} : { read },
-      );
+      const built = await buildCatalog(specDir, shown, digest === undefined ? {} : { read });
       if (!built.catalog) {
-        for (const d of built.diagnostics) io.err(formatDiagnostic(d));
-        throw new ToolError(`the spec in ${displayPath(io.cwd, specDir)} has errors; fix them first`, 2);
+        printDiagnostics(io, built.diagnostics, built.sources, { brief: options.brief === true });
+        throw new ToolError(`the spec in ${shown} has errors; fix them first`, 2);
       }
       const { runtimeData } = await import('../emit/runtime.js');
       return runtimeData(built.catalog);
@@ -59,11 +90,20 @@ export async function runValidate(args: readonly string[], options: Options, io:
     { digest },
   );
   read.clear();
-  const { createValidator } = await import('../events/engine.js');
-  const engine = createValidator(data as Parameters<typeof createValidator>[0]);
-  const checker = { discriminator: engine.discriminator, check: engine.check };
+  return data;
+}
+
+interface Output {
+  readonly counts: Record<Status, number>;
+  report(r: EventReport): void;
+  /** A block of reports already formatted (by the split), with its counts. */
+  block(text: string, counts: Readonly<Record<Status, number>>): void;
+  flush(): void;
+}
+
+/** Reports are written in batches: one write per event would cost more than validating it. */
+function createOutput(io: Io, json: boolean): Output {
   const counts: Record<Status, number> = { valid: 0, invalid: 0, unknown: 0, malformed: 0, empty: 0 };
-  // Reports are written in batches: one write per event would cost more than validating it.
   let batch: string[] = [];
   let batched = 0;
   const flush = () => {
@@ -71,53 +111,56 @@ export async function runValidate(args: readonly string[], options: Options, io:
     batch = [];
     batched = 0;
   };
-  const report = (r: EventReport) => {
-    counts[r.status]++;
-    const line = options.json ? JSON.stringify(r) : formatReport(r);
-    batch.push(line);
-    batched += line.length;
+  const add = (text: string) => {
+    batch.push(text);
+    batched += text.length;
     if (batched > 65536) flush();
   };
-  // Between chunks of input, the reading waits for the output to take what it was given.
-  const ready = () => io.drain?.();
-  const strict = options.strict === true;
-  // A large NDJSON file is checked by two threads, its reports printed in the same order (validate-split.ts).
-  const split = async (input: Input): Promise<boolean> => {
-    if (!input.file || !worthSplitting(input.file.size) || !startsWithJsonLine(head(input.file.path)))
-      return false;
-    await validateSplit(
-      {
-        path: input.file.path,
-        size: input.file.size,
-        label: input.label,
-        data,
-        strict,
-        json: options.json === true,
-      },
-      (label, line, text, emit) => checkLine(label, line, text, checker, strict, emit),
-      (text, blockCounts) => {
-        for (const status of Object.keys(counts) as Status[]) counts[status] += blockCounts[status];
-        if (text === '') return;
-        batch.push(text);
-        batched += text.length;
-        if (batched > 65536) flush();
-      },
-      ready,
-    );
-    return true;
+  return {
+    counts,
+    flush,
+    report(r) {
+      counts[r.status]++;
+      add(json ? JSON.stringify(r) : formatReport(r));
+    },
+    block(text, blockCounts) {
+      for (const status of Object.keys(counts) as Status[]) counts[status] += blockCounts[status];
+      if (text !== '') add(text);
+    },
   };
-  for (const input of inputs) {
-    try {
-      if (!(await split(input))) await validateInput(input, checker, strict, report, ready);
-    } catch (error) {
-      flush();
-      throw new ToolError(`cannot read ${input.label}: ${errorReason(error)}`, 2);
-    }
-  }
-  flush();
+}
+
+/** A large NDJSON file, which two threads check (events/split.ts); undefined for any other input. */
+function splittable(input: Input): { path: string; size: number } | undefined {
+  const file = input.file;
+  if (!file || !worthSplitting(file.size) || !startsWithJsonLine(head(file.path))) return undefined;
+  return { path: file.path, size: file.size };
+}
+
+async function validateInTwo(
+  file: { path: string; size: number },
+  label: string,
+  settings: { data: unknown; strict: boolean; json: boolean },
+  checker: Parameters<typeof checkLine>[3],
+  output: Output,
+  ready: () => Promise<void> | undefined,
+): Promise<void> {
+  await validateSplit(
+    { ...file, label, ...settings },
+    (label, line, text, emit) => checkLine(label, line, text, checker, settings.strict, emit),
+    (text, blockCounts) => output.block(text, blockCounts),
+    ready,
+  );
+}
+
+function summarize(io: Io, counts: Readonly<Record<Status, number>>, json: boolean): number {
   const total = counts.valid + counts.invalid + counts.unknown + counts.malformed;
-  const summary = `${total} event${total === 1 ? '' : 's'}: ${counts.valid} valid, ${counts.invalid} invalid, ${counts.unknown} unknown name, ${counts.malformed} malformed${counts.empty ? `, ${counts.empty} empty input` : ''}.`;
-  if (options.json) io.out(JSON.stringify({ summary: { total, ...counts } }));
-  else io.out(summary);
+  const events = `${total} event${total === 1 ? '' : 's'}`;
+  const empty = counts.empty ? `, ${counts.empty} empty input` : '';
+  if (json) io.out(JSON.stringify({ summary: { total, ...counts } }));
+  else
+    io.out(
+      `${events}: ${counts.valid} valid, ${counts.invalid} invalid, ${counts.unknown} unknown name, ${counts.malformed} malformed${empty}.`,
+    );
   return total > 0 && counts.valid === total && counts.empty === 0 ? 0 : 1;
 }

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { resetTemplates } from '../emit/shared/templates.js';
 import { buildCatalog } from '../index.js';
 import { resetAssets } from '../support/assets.js';
-import { formatCodeFrame, formatDiagnostic, ToolError } from '../support/diagnostics.js';
+import { ToolError } from '../support/diagnostics.js';
 import { toolkitRoot } from '../support/toolkit.js';
 import { writeCatalog } from '../write/catalog.js';
 import type { Io } from './io.js';
+import { plural, printDiagnostics } from './print.js';
 
 export interface WatchOptions {
   readonly specDir: string;
@@ -124,14 +125,9 @@ async function regenerate(options: WatchOptions, io: Io): Promise<void> {
     const result = await buildCatalog(options.specDir, options.shownSpec);
     const catalog = result.catalog;
     if (!catalog) {
-      for (const d of result.diagnostics) {
-        io.err(formatDiagnostic(d));
-        const frame = options.brief ? '' : formatCodeFrame(d, result.sources.get(d.file));
-        if (frame) io.err(frame);
-      }
-      io.err(
-        `${result.diagnostics.length} error(s); ${options.shownOut} left as it was. Waiting for the next save.`,
-      );
+      printDiagnostics(io, result.diagnostics, result.sources, { brief: options.brief });
+      const errors = plural(result.diagnostics.length, 'error');
+      io.err(`${errors}; ${options.shownOut} left as it was. Waiting for the next save.`);
       report(false, 0);
       return;
     }
