@@ -333,7 +333,8 @@ function writeCounts(sample: Sample): { written: number; total?: number } {
 }
 
 /** A synthetic catalog must generate without a single diagnostic. */
-function expectClean(sample: Sample): void {
+/** A generate that succeeded and printed nothing on stderr (a warning would be a broken run). */
+export function expectClean(sample: Sample): void {
   if (sample.code !== 0 || sample.stderr.trim() !== '') {
     throw new Error(`generate exited with ${exitText(sample)}:\n${stderrHead(sample)}`);
   }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { TscResults } from './consumer.js';
 import type { CatalogResults } from './generator.js';
 import type { Outcome, Stats } from './measure.js';
+import type { SpeedUpResults } from './speed-ups.js';
 import { ROOT } from './synthesize.js';
 import type { ThroughputResults } from './throughput.js';
 
@@ -23,6 +24,8 @@ export interface Results {
   readonly coldStartNode?: Outcome<Stats>;
   readonly throughput?: Outcome<ThroughputResults>;
   readonly consumer?: Outcome<TscResults>;
+  /** Generate with each speed-up turned off in turn (see speed-ups.ts). */
+  readonly speedUps?: Outcome<SpeedUpResults>;
 }
 
 export type Status = 'PASS' | 'FAIL' | 'SKIP';
@@ -242,6 +245,13 @@ export function measurementRows(r: Results): string[][] {
     add(`${p}: declarations alone`, ok(c.result.declarations));
     add(`${p}: EcsEventMap[N] consumer`, ok(c.result.mapOnly));
     add(`${p}: switch over every name`, ok(c.result.switchAll));
+  }
+  const u = r.speedUps;
+  if (u?.error !== undefined) add('speed-ups', { error: u.error });
+  for (const row of u?.result?.rows ?? []) {
+    const spread = row.rounds.map((x) => x.toFixed(2)).join(', ');
+    const note = row.variant === 'all on' ? '' : `${row.ratio.toFixed(2)}x all on (rounds ${spread})`;
+    add(`${u?.result?.catalog}: generate, ${row.variant}`, ok(row.stats), note);
   }
   return rows;
 }

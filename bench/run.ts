@@ -8,7 +8,8 @@
  * Environment:
  *   BENCH_QUICK=1        fewer runs and 100,000 events instead of 1,000,000 (a smoke run)
  *   BENCH_RUNS=N         runs per measurement, for all of them
- *   BENCH_ONLY=a,b       catalogs (real, 1k, 10k) and/or sections (consumer, cold, validate) to run;
+ *   BENCH_ONLY=a,b       catalogs (real, 1k, 10k) and/or sections (consumer, cold, validate, speed-ups)
+ *                        to run;
  *                        without a catalog all catalogs run, without a section all sections run
  *   BENCH_EVENTS=N       events in the NDJSON file of the validate section
  *   BENCH_TIMEOUT_S=N    kill a process after N seconds (default 1800)
@@ -21,13 +22,14 @@ import { benchColdStart, benchTsc, nodeBaseline, type TscResults } from './consu
 import { benchCatalog, type Catalog, type CatalogResults } from './generator.js';
 import { attempt, killRunning, type Outcome, partOf, type Stats } from './measure.js';
 import { computeGoals, goalRows, measurementRows, type Results, table, writeResults } from './report.js';
+import { benchSpeedUps, type SpeedUpResults } from './speed-ups.js';
 import { ROOT, synthesizeSpec, verifySpec, WORK } from './synthesize.js';
 import { benchThroughput, type ThroughputResults } from './throughput.js';
 import { emptyTrash } from './trash.js';
 
 const CATALOGS = { real: 0, '1k': 1_000, '10k': 10_000 } as const;
 type CatalogLabel = keyof typeof CATALOGS;
-const SECTIONS = ['consumer', 'cold', 'validate'] as const;
+const SECTIONS = ['consumer', 'cold', 'validate', 'speed-ups'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Config {
@@ -167,6 +169,7 @@ async function benchSections(config: Config, catalogs: readonly CatalogResults[]
     coldStartNode?: Outcome<Stats>;
     throughput?: Outcome<ThroughputResults>;
     consumer?: Outcome<TscResults>;
+    speedUps?: Outcome<SpeedUpResults>;
   } = {};
   if (config.sections.includes('cold')) {
     log('validators: cold start…');
@@ -182,6 +185,7 @@ async function benchSections(config: Config, catalogs: readonly CatalogResults[]
     out.throughput = await attempt(() => benchThroughput(real.specDir, realOut, config.events, plan));
   }
   if (config.sections.includes('consumer')) out.consumer = await benchConsumer(catalogs, config);
+  if (config.sections.includes('speed-ups')) out.speedUps = await benchSpeedUpsOf(catalogs, config);
   return out;
 }
 
@@ -208,6 +212,25 @@ async function benchConsumer(
   log(`consumer tsc (${label} catalog)…`);
   const plan = { runs: label === '10k' ? config.runs.large : config.runs.small, timeoutMs: config.timeoutMs };
   return attempt(() => benchTsc(label, join(WORK, `out-${label}`), plan));
+}
+
+/** The speed-ups on the largest catalog that generated (they are meant for large ones). */
+async function benchSpeedUpsOf(
+  catalogs: readonly CatalogResults[],
+  config: Config,
+): Promise<Outcome<SpeedUpResults>> {
+  const order: CatalogLabel[] = ['10k', '1k', 'real'];
+  const label = order.find((l) => catalogs.find((c) => c.label === l)?.files !== undefined);
+  if (!label) return { error: 'no catalog was generated' };
+  log(`speed-ups, each turned off in turn (${label} catalog)…`);
+  const catalog = {
+    label,
+    specDir: join(WORK, `spec-${label}`),
+    outDir: join(WORK, `out-${label}`),
+    names: 0,
+  };
+  const runs = label === '10k' ? config.runs.large : config.runs.small;
+  return attempt(() => benchSpeedUps(catalog, { runs: Math.max(runs, 3), timeoutMs: config.timeoutMs }));
 }
 
 process.on('SIGINT', () => {
