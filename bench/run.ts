@@ -201,17 +201,25 @@ function machine(): Record<string, unknown> {
   };
 }
 
-/** tsc over the largest catalog that generated: the 10k one unless it was filtered out or failed. */
+/** The largest catalog that generated (the 10k one unless it was filtered out or failed), and its runs. */
+function largestGenerated(catalogs: readonly CatalogResults[], config: Config) {
+  const order: CatalogLabel[] = ['10k', '1k', 'real'];
+  const label = order.find((l) => catalogs.find((c) => c.label === l)?.files !== undefined);
+  if (!label) return undefined;
+  const runs = label === '10k' ? config.runs.large : config.runs.small;
+  return { label, outDir: join(WORK, `out-${label}`), specDir: join(WORK, `spec-${label}`), runs };
+}
+
+/** tsc over the declarations of the largest catalog that generated. */
 async function benchConsumer(
   catalogs: readonly CatalogResults[],
   config: Config,
 ): Promise<Outcome<TscResults>> {
-  const order: CatalogLabel[] = ['10k', '1k', 'real'];
-  const label = order.find((l) => catalogs.find((c) => c.label === l)?.files !== undefined);
-  if (!label) return { error: 'no catalog was generated' };
-  log(`consumer tsc (${label} catalog)…`);
-  const plan = { runs: label === '10k' ? config.runs.large : config.runs.small, timeoutMs: config.timeoutMs };
-  return attempt(() => benchTsc(label, join(WORK, `out-${label}`), plan));
+  const largest = largestGenerated(catalogs, config);
+  if (!largest) return { error: 'no catalog was generated' };
+  log(`consumer tsc (${largest.label} catalog)…`);
+  const plan = { runs: largest.runs, timeoutMs: config.timeoutMs };
+  return attempt(() => benchTsc(largest.label, largest.outDir, plan));
 }
 
 /** The speed-ups on the largest catalog that generated (they are meant for large ones). */
@@ -219,18 +227,12 @@ async function benchSpeedUpsOf(
   catalogs: readonly CatalogResults[],
   config: Config,
 ): Promise<Outcome<SpeedUpResults>> {
-  const order: CatalogLabel[] = ['10k', '1k', 'real'];
-  const label = order.find((l) => catalogs.find((c) => c.label === l)?.files !== undefined);
-  if (!label) return { error: 'no catalog was generated' };
-  log(`speed-ups, each turned off in turn (${label} catalog)…`);
-  const catalog = {
-    label,
-    specDir: join(WORK, `spec-${label}`),
-    outDir: join(WORK, `out-${label}`),
-    names: 0,
-  };
-  const runs = label === '10k' ? config.runs.large : config.runs.small;
-  return attempt(() => benchSpeedUps(catalog, { runs: Math.max(runs, 3), timeoutMs: config.timeoutMs }));
+  const largest = largestGenerated(catalogs, config);
+  if (!largest) return { error: 'no catalog was generated' };
+  log(`speed-ups, each turned off in turn (${largest.label} catalog)…`);
+  const catalog = { ...largest, names: 0 };
+  const plan = { runs: Math.max(largest.runs, 3), timeoutMs: config.timeoutMs };
+  return attempt(() => benchSpeedUps(catalog, plan));
 }
 
 process.on('SIGINT', () => {
