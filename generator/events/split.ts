@@ -6,6 +6,7 @@
  * byte. Neither thread gets more than AHEAD blocks ahead of the printing, so memory stays flat.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
 import { canRunInParallel, spawnWorker } from '../support/workers.js';
 import { type EventReport, formatReport, type Status } from './inputs.js';
 
@@ -133,6 +134,64 @@ export type WorkerMessage =
   | { readonly done: true }
   | { readonly error: string };
 
+type Report = { text: string; counts: Counts };
+
+/** What the worker has sent so far, and a way to wait for its next message. */
+function listen(worker: Worker) {
+  const state = {
+    arrived: new Map<number, Report>(),
+    done: false,
+    failure: undefined as Error | undefined,
+    wake: undefined as (() => void) | undefined,
+    next: () =>
+      new Promise<void>((resolve) => {
+        state.wake = resolve;
+      }),
+  };
+  worker.on('message', (message: WorkerMessage) => {
+    if ('block' in message) state.arrived.set(message.block, message);
+    else if ('done' in message) state.done = true;
+    else state.failure = new Error(message.error);
+    state.wake?.();
+  });
+  worker.on('error', (error) => {
+    state.failure = error;
+    state.wake?.();
+  });
+  return state;
+}
+
+/** Prints blocks in file order, from either thread, and tells the worker (`printed`) how far it got. */
+function inOrder(
+  printed: Int32Array,
+  arrived: Map<number, Report>,
+  print: (text: string, counts: Counts) => void,
+) {
+  const mine = new Map<number, Report>();
+  const order = {
+    mine,
+    next: 0,
+    has: (block: number) => mine.has(block) || arrived.has(block),
+    flush() {
+      for (;;) {
+        const block = mine.get(order.next) ?? arrived.get(order.next);
+        if (!block) break;
+        mine.delete(order.next);
+        arrived.delete(order.next);
+        print(block.text, block.counts);
+        order.next++;
+      }
+      Atomics.store(printed, 0, order.next);
+      Atomics.notify(printed, 0);
+    },
+  };
+  return order;
+}
+
+type Listener = ReturnType<typeof listen>;
+type Order = ReturnType<typeof inOrder>;
+type Ready = (() => Promise<void> | undefined) | undefined;
+
 /**
  * Validates the file on two threads; `print` gets each block's report text in file order, and `check`
  * is how one line is checked on this thread.
@@ -145,69 +204,56 @@ export async function validateSplit(
 ): Promise<void> {
   const printed = new Int32Array(new SharedArrayBuffer(4));
   const worker = spawnWorker(import.meta.url, 'split-worker', { ...input, printed });
-  const arrived = new Map<number, { text: string; counts: Counts }>();
-  let next = 0;
-  let done = false;
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  worker.on('message', (message: WorkerMessage) => {
-    if ('block' in message) arrived.set(message.block, message);
-    else if ('done' in message) done = true;
-    else failure = new Error(message.error);
-    wake?.();
-  });
-  worker.on('error', (error) => {
-    failure = error;
-    wake?.();
-  });
-  const mine = new Map<number, { text: string; counts: Counts }>();
-  const flush = () => {
-    for (;;) {
-      const block = mine.get(next) ?? arrived.get(next);
-      if (!block) break;
-      mine.delete(next);
-      arrived.delete(next);
-      print(block.text, block.counts);
-      next++;
-    }
-    Atomics.store(printed, 0, next);
-    Atomics.notify(printed, 0);
-  };
-  const waitForWorker = () =>
-    new Promise<void>((resolve) => {
-      wake = resolve;
-    });
+  const from = listen(worker);
+  const order = inOrder(printed, from.arrived, print);
   try {
-    let last = -1;
-    for (const block of blocksOf(input.path, input.size, (i) => i % 2 === 0, input.blockBytes)) {
-      last = block.index;
-      if (!block.bytes) continue;
-      // Stay within AHEAD blocks of the printing: the worker's earlier blocks must come first.
-      while (block.index - next > AHEAD) {
-        if (failure) throw failure;
-        await waitForWorker();
-        flush();
-      }
-      mine.set(block.index, checkBlock({ ...block, bytes: block.bytes }, input.label, input.json, check));
-      flush();
-      // Lets the worker's messages in.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      flush();
-      // While the output is behind, nothing more is printed, so the worker too stays within AHEAD blocks;
-      // what arrived meanwhile is printed before anything waits for the worker again.
-      await ready?.();
-      flush();
-    }
-    while (next <= last) {
-      if (failure) throw failure;
-      if (!mine.has(next) && !arrived.has(next)) {
-        if (done) throw new Error('the validate worker stopped before its last block');
-        await waitForWorker();
-      }
-      flush();
-      await ready?.();
-    }
+    const last = await checkMyBlocks(input, check, order, from, ready);
+    await printTheRest(last, order, from, ready);
   } finally {
     await worker.terminate();
+  }
+}
+
+/** Checks this thread's blocks (the even ones), printing as it goes; returns the index of the last block. */
+async function checkMyBlocks(
+  input: Omit<WorkerInput, 'printed'>,
+  check: LineCheck,
+  order: Order,
+  from: Listener,
+  ready: Ready,
+): Promise<number> {
+  let last = -1;
+  for (const block of blocksOf(input.path, input.size, (i) => i % 2 === 0, input.blockBytes)) {
+    last = block.index;
+    if (!block.bytes) continue;
+    // Stay within AHEAD blocks of the printing: the worker's earlier blocks must come first.
+    while (block.index - order.next > AHEAD) {
+      if (from.failure) throw from.failure;
+      await from.next();
+      order.flush();
+    }
+    order.mine.set(block.index, checkBlock({ ...block, bytes: block.bytes }, input.label, input.json, check));
+    order.flush();
+    // Lets the worker's messages in.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    order.flush();
+    // While the output is behind, nothing more is printed, so the worker too stays within AHEAD blocks;
+    // what arrived meanwhile is printed before anything waits for the worker again.
+    await ready?.();
+    order.flush();
+  }
+  return last;
+}
+
+/** Waits for the worker's remaining blocks and prints them, up to the last block of the file. */
+async function printTheRest(last: number, order: Order, from: Listener, ready: Ready): Promise<void> {
+  while (order.next <= last) {
+    if (from.failure) throw from.failure;
+    if (!order.has(order.next)) {
+      if (from.done) throw new Error('the validate worker stopped before its last block');
+      await from.next();
+    }
+    order.flush();
+    await ready?.();
   }
 }
