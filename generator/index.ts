@@ -10,7 +10,6 @@
  */
 import { basename } from 'node:path';
 import { cachedDerived, inputKey, isUpToDate, remember, specDigest } from './cache/index.js';
-import type { Emitter } from './emit/index.js';
 import type { LoadOptions } from './load/spec.js';
 import type { Catalog } from './model/catalog.js';
 import { type Diagnostic, sortDiagnostics } from './support/diagnostics.js';
@@ -131,23 +130,6 @@ export async function buildCatalog(
   if (hasErrors(exampleErrors)) return stop(exampleErrors);
   return { catalog, diagnostics: [], sources };
 }
-
-/** Everything the spec produces, in memory; nothing is written (for tools and tests that compare files). */
-export async function generateFiles(
-  specDir: string,
-  shownSpec: string = specDir,
-  emitters?: readonly { readonly name: string; readonly emit: Emitter }[],
-): Promise<CatalogResult & { readonly files?: ReadonlyMap<string, string> }> {
-  const result = await buildCatalog(specDir, shownSpec);
-  if (!result.catalog) return result;
-  const [{ EMITTERS, emitAll }, { loadAssets }] = await Promise.all([
-    import('./emit/index.js'),
-    import('./support/assets.js'),
-  ]);
-  return { ...result, files: await emitAll(result.catalog, loadAssets(), emitters ?? EMITTERS) };
-}
-
-export type GenerateResult = Awaited<ReturnType<typeof generateFiles>>;
 
 function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');

@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { templateDigest } from '../generator/emit/shared/templates.js';
-import { generateFiles } from '../generator/index.js';
 import { loadAssets } from '../generator/support/assets.js';
-import { ROOT, realOutput, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
+import { generateFiles, ROOT, realOutput, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
 
 const { files } = await realOutput();
 

@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EMITTERS } from '../generator/emit/index.js';
-import { generateFiles } from '../generator/index.js';
 import { writeCatalog } from '../generator/write/catalog.js';
 import { type WriteFs, writeOutput, writeWithStat } from '../generator/write/output.js';
-import { ROOT, realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
+import { generateFiles, ROOT, realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
 import { tally } from './tally.js';
 
 const { catalog, files } = await realOutput();

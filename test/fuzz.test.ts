@@ -11,9 +11,8 @@ import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse, stringify } from 'yaml';
-import { type GenerateResult, generateFiles } from '../generator/index.js';
 import { MESSAGES } from '../generator/support/diagnostics.js';
-import { copySpec } from './helpers.js';
+import { copySpec, type GenerateResult, generateFiles } from './helpers.js';
 import { tally } from './tally.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);

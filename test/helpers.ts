@@ -6,8 +6,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../generator/cli/main.js';
-import { type GenerateResult, generateFiles } from '../generator/index.js';
+import { EMITTERS, type Emitter, emitAll } from '../generator/emit/index.js';
+import { buildCatalog, type CatalogResult } from '../generator/index.js';
 import type { Catalog } from '../generator/model/catalog.js';
+import { loadAssets } from '../generator/support/assets.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SPEC_DIR = join(ROOT, 'spec');
@@ -44,6 +46,19 @@ export async function runCli(args: readonly string[], cwd: string = ROOT): Promi
   const err: string[] = [];
   const code = await main(args, { cwd, out: (l) => out.push(l), err: (l) => err.push(l) });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+export type GenerateResult = CatalogResult & { readonly files?: ReadonlyMap<string, string> };
+
+/** Everything a spec produces, in memory (the emitters of the chain, without writing). */
+export async function generateFiles(
+  specDir: string,
+  shownSpec: string = specDir,
+  emitters: readonly { readonly name: string; readonly emit: Emitter }[] = EMITTERS,
+): Promise<GenerateResult> {
+  const result = await buildCatalog(specDir, shownSpec);
+  if (!result.catalog) return result;
+  return { ...result, files: await emitAll(result.catalog, loadAssets(), emitters) };
 }
 
 let real: Promise<GenerateResult> | undefined;

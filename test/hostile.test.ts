@@ -10,8 +10,7 @@ import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { eventNames, familyNames, packageNames } from '../generator/emit/shared/names.js';
-import { generateFiles } from '../generator/index.js';
-import { ROOT, tempDir } from './helpers.js';
+import { generateFiles, ROOT, tempDir } from './helpers.js';
 
 const result = await generateFiles(join(ROOT, 'test', 'golden', 'hostile', 'spec'), 'spec');
 const catalog = result.catalog;

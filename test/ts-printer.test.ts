@@ -11,9 +11,8 @@ import { fieldSchema } from '../generator/emit/json-schema/index.js';
 import { indexStatements } from '../generator/emit/runtime.js';
 import { Kind, printStatements } from '../generator/emit/shared/ts-print.js';
 import { fieldInterfaces, typeStatements } from '../generator/emit/types/index.js';
-import { generateFiles } from '../generator/index.js';
 import type { FieldModel } from '../generator/model/catalog.js';
-import { ROOT, realOutput } from './helpers.js';
+import { generateFiles, ROOT, realOutput } from './helpers.js';
 
 const { catalog } = await realOutput();
 const hostile = (await generateFiles(`${ROOT}/test/golden/hostile/spec`, 'spec')).catalog;

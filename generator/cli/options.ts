@@ -13,7 +13,7 @@ interface OptionSpec {
   readonly help: string;
 }
 
-export const COMMANDS = [
+const COMMANDS = [
   ['generate', 'Generate every output from the spec into the output folder'],
   ['check', 'Report generated files that are stale, missing or orphaned (same as generate --check)'],
   ['validate <input>...', 'Validate event payloads: JSON or NDJSON files, globs, or - for stdin'],

@@ -11,9 +11,9 @@ import { canRunInParallel, spawnWorker } from '../support/workers.js';
 import { type EventReport, formatReport, type Status } from './inputs.js';
 
 /** Bytes per block (cut at the next line end). */
-export const BLOCK_BYTES = 2 ** 20;
+const BLOCK_BYTES = 2 ** 20;
 /** Files from this size are validated on two threads. */
-export const SPLIT_BYTES = 16 * 2 ** 20;
+const SPLIT_BYTES = 16 * 2 ** 20;
 /** How many blocks a thread may be ahead of the printing. */
 export const AHEAD = 2;
 
@@ -83,7 +83,7 @@ function countLines(bytes: Buffer): number {
 }
 
 /** The lines of a block, without their line ends. */
-export function linesOf(bytes: Buffer): string[] {
+function linesOf(bytes: Buffer): string[] {
   const text = new TextDecoder('utf-8').decode(bytes);
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
