@@ -9,7 +9,6 @@ import { indexOf } from '../../model/lookups.js';
 import type { Assets } from '../../support/assets.js';
 import { lookup, mapUnder } from '../../support/lookup.js';
 import type { Contents } from '../index.js';
-import { schemaPaths } from '../json-schema/index.js';
 import { bannerText } from '../shared/banner.js';
 import {
   inlineCode,
@@ -24,6 +23,7 @@ import {
   tsString,
 } from '../shared/escape.js';
 import { eventNames, packageNames } from '../shared/names.js';
+import { schemaPaths } from '../shared/schema-paths.js';
 import { renderTemplate } from '../shared/templates.js';
 import { validEventJson } from '../shared/values.js';
 import { LOCALES, type Locale, localePrefix, pick, presenceWord, type Words, words } from './i18n.js';
@@ -143,7 +143,7 @@ function rowLines(assets: Assets): RowLine {
 /**
  * Table rows by field: a row reads the field's name, type, format, texts, values and example, which the
  * notifications of a family share with its field (one `description` object per distinct text, see
- * textMaker in model.ts), and its presence and constant, which they do not. Every page repeats the
+ * textMaker in model/build.ts), and its presence and constant, which they do not. Every page repeats the
  * envelope's rows and its family's.
  */
 const fieldRows = new WeakMap<

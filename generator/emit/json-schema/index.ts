@@ -5,30 +5,16 @@
  * reported against the one event schema that the name selects.
  */
 
-import type { Catalog, EventFieldModel, EventModel, FamilyModel, Text } from '../../model/catalog.js';
+import type { Catalog, EventFieldModel, EventModel, FamilyModel } from '../../model/catalog.js';
 import { indexOf } from '../../model/lookups.js';
 import { lookup, mapUnder } from '../../support/lookup.js';
 import type { Contents } from '../index.js';
 import { bannerText, toJson } from '../shared/banner.js';
+import { bilingual, fieldDescription, fieldSchema, type Schema } from '../shared/field-schema.js';
+import { schemaPaths, VARIANTS, type Variant } from '../shared/schema-paths.js';
 import { JsonChunks } from './chunks.js';
 
 export const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
-
-export type Variant = 'default' | 'strict';
-export const VARIANTS: readonly Variant[] = ['default', 'strict'];
-
-type Schema = Record<string, unknown> | boolean;
-
-/** Path of a schema inside generated/, relative to the schemas folder. */
-export const schemaPaths = {
-  event: (event: EventModel) => `events/${event.slug}.schema.json`,
-  family: (family: FamilyModel, variant: Variant) => `${prefix(variant)}families/${family.id}.schema.json`,
-  bundle: (variant: Variant) => `${prefix(variant)}events.schema.json`,
-};
-
-function prefix(variant: Variant): string {
-  return variant === 'strict' ? 'strict/' : '';
-}
 
 /**
  * Every schema file with its path under generated/, one at a time, each rendered when asked for. The largest
@@ -137,62 +123,6 @@ function contentSchema(run: SchemaRun, field: EventFieldModel, event: EventModel
 
 function requiredOf(fields: readonly EventFieldModel[]): string[] {
   return fields.filter((f) => f.presence === 'required').map((f) => f.name);
-}
-
-const fieldSchemas = new WeakMap<EventFieldModel, Schema>();
-
-/**
- * A field's schema; `false` for a field that must be absent. Shared with the types emitter. Made once per
- * field object (the notifications of a family share their fields' objects): not to be changed.
- */
-export function fieldSchema(field: EventFieldModel): Schema {
-  return lookup(fieldSchemas, field, makeFieldSchema);
-}
-
-function makeFieldSchema(field: EventFieldModel): Schema {
-  if (field.presence === 'absent') return false;
-  const schema: Record<string, unknown> = { description: fieldDescription(field), type: field.type };
-  if (field.const !== undefined) schema.const = field.const;
-  else if (field.enum) schema.enum = field.enum.map((e) => e.value);
-  if (field.const === undefined) {
-    if (field.format?.jsonSchemaFormat) schema.format = field.format.jsonSchemaFormat;
-    if (field.pattern !== undefined) schema.pattern = field.pattern;
-  }
-  if (field.example !== undefined) schema.examples = [field.const ?? field.example];
-  return schema;
-}
-
-/**
- * Descriptions by field: a description reads the field's texts, values and format, which the notifications
- * of a family share with its field (one `description` object per distinct text, see textMaker in
- * model.ts), and its constant, which they do not; every schema repeats the envelope's and its family's
- * fields.
- */
-const descriptions = new WeakMap<object, Map<unknown, { text: string; field: EventFieldModel }>>();
-
-function fieldDescription(field: EventFieldModel): string {
-  const byConstant = mapUnder(descriptions, field.description);
-  // Keyed by the constant itself (a Map tells 1 from "1"): no key string to build on every lookup.
-  const known = byConstant.get(field.const);
-  // The other inputs are compared too, so that a description is never taken from another field.
-  if (known && known.field.enum === field.enum && known.field.format === field.format) return known.text;
-  const text = describeField(field);
-  byConstant.set(field.const, { text, field });
-  return text;
-}
-
-function describeField(field: EventFieldModel): string {
-  const parts = [bilingual(field.description)];
-  const values = field.const === undefined ? field.enum : field.enum?.filter((e) => e.value === field.const);
-  if (values && values.length > 0) {
-    parts.push(values.map((e) => `- ${String(e.value)}: ${e.label.en} (${e.label.zh})`).join('\n'));
-  }
-  if (field.format) parts.push(`Format: ${field.format.label.en} (${field.format.id}).`);
-  return parts.join('\n\n');
-}
-
-function bilingual(text: Text): string {
-  return `${text.en}\n\n${text.zh}`;
 }
 
 /**

@@ -10,10 +10,11 @@ import type { Catalog, EventFieldModel, EventModel, FieldModel } from '../../mod
 import { indexOf } from '../../model/lookups.js';
 import { mapUnder } from '../../support/lookup.js';
 import type { Pieces } from '../../support/pieces.js';
-import { fieldSchema } from '../json-schema/index.js';
 import { bannerText } from '../shared/banner.js';
 import { tsComment, tsLiteral, tsPropertyName, tsString } from '../shared/escape.js';
+import { fieldSchema } from '../shared/field-schema.js';
 import { eventNames, familyNames, type PackageNames, packageNames } from '../shared/names.js';
+import { schemaPaths } from '../shared/schema-paths.js';
 import { type InterfaceStructure, Kind, printedStatements, type Statement } from '../shared/ts-print.js';
 import { runtimeStatements } from './runtime-decls.js';
 
@@ -155,7 +156,7 @@ function eventStatements(catalog: Catalog, event: EventModel, names: PackageName
     event.label.zh,
     '',
     `Family: ${family.title.en} (${family.title.zh}). Level in the documentation: ${event.level.documented}.`,
-    `@see schemas/events/${event.slug}.schema.json`,
+    `@see schemas/${schemaPaths.event(event)}`,
   ].join('\n');
   return [
     {
