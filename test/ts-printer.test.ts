@@ -8,7 +8,7 @@ import { Project, StructureKind } from 'ts-morph';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { indexStatements } from '../generator/emit/runtime.js';
-import { fieldSchema } from '../generator/emit/shared/field-schema.js';
+import { fieldValueSchema } from '../generator/emit/shared/field-schema.js';
 import { Kind, printStatements } from '../generator/emit/shared/ts-print.js';
 import { fieldInterfaces, typeStatements } from '../generator/emit/types/index.js';
 import { generateFiles } from '../generator/index.js';
@@ -73,9 +73,7 @@ test('json-schema-to-typescript derives the same field types from the field sche
     const fields: readonly FieldModel[] =
       family?.content ??
       catalog.envelope.fields.filter((f) => iface.properties.some((p) => p.name === f.name));
-    const properties = Object.fromEntries(
-      fields.map((f) => [f.name, fieldSchema({ ...f, presence: 'required' })]),
-    );
+    const properties = Object.fromEntries(fields.map((f) => [f.name, fieldValueSchema(f)]));
     const required = iface.properties.filter((p) => !p.hasQuestionToken).map((p) => p.name);
     const schema = { title: iface.name, type: 'object', additionalProperties: false, required, properties };
     const text = await compile(schema as never, iface.name, {

@@ -10,7 +10,13 @@ import { indexOf } from '../../model/lookups.js';
 import { lookup, mapUnder } from '../../support/lookup.js';
 import type { Contents } from '../index.js';
 import { bannerText, toJson } from '../shared/banner.js';
-import { bilingual, fieldDescription, fieldSchema, type Schema } from '../shared/field-schema.js';
+import {
+  bilingual,
+  fieldDescription,
+  fieldSchema,
+  fieldValueSchema,
+  type Schema,
+} from '../shared/field-schema.js';
 import { schemaPaths, VARIANTS, type Variant } from '../shared/schema-paths.js';
 import { JsonChunks } from './chunks.js';
 
@@ -218,7 +224,7 @@ function makeFamilyBody(catalog: Catalog, family: FamilyModel, variant: Variant)
   );
   const content: Record<string, Schema> = {};
   for (const field of family.content) {
-    const typed = fieldSchema({ ...field, presence: 'optional' }) as Record<string, unknown>;
+    const typed = fieldValueSchema(field);
     const schema = alwaysBound.has(field.name) ? withoutEnum(typed) : typed;
     // A field some notifications forbid is typed by the notifications that allow it, so that a forbidden
     // field is reported once, as forbidden.

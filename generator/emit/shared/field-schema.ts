@@ -3,24 +3,29 @@
  * object: the json-schema emitter places it in every schema that has the field, and the types emitter's
  * doc comments read its description.
  */
-import type { EventFieldModel, Text } from '../../model/catalog.js';
+import type { EventFieldModel, FieldModel, Text } from '../../model/catalog.js';
 import { lookup, mapUnder } from '../../support/lookup.js';
 
 /** A JSON Schema: an object, or `false` for a field that must be absent. */
 export type Schema = Record<string, unknown> | boolean;
 
-const fieldSchemas = new WeakMap<EventFieldModel, Schema>();
-
-/**
- * A field's schema; `false` for a field that must be absent. Made once per field object (the notifications
- * of a family share their fields' objects): not to be changed.
- */
+/** A field's schema; `false` for a field that must be absent. */
 export function fieldSchema(field: EventFieldModel): Schema {
-  return lookup(fieldSchemas, field, makeFieldSchema);
+  return field.presence === 'absent' ? false : fieldValueSchema(field);
 }
 
-function makeFieldSchema(field: EventFieldModel): Schema {
-  if (field.presence === 'absent') return false;
+const valueSchemas = new WeakMap<FieldModel, Record<string, unknown>>();
+
+/**
+ * The schema of a field's values, whatever the field's presence (a family's field, typed for the
+ * notifications that have it). Made once per field object (the notifications of a family share their
+ * fields' objects): not to be changed.
+ */
+export function fieldValueSchema(field: EventFieldModel): Record<string, unknown> {
+  return lookup(valueSchemas, field, makeValueSchema);
+}
+
+function makeValueSchema(field: EventFieldModel): Record<string, unknown> {
   const schema: Record<string, unknown> = { description: fieldDescription(field), type: field.type };
   if (field.const !== undefined) schema.const = field.const;
   else if (field.enum) schema.enum = field.enum.map((e) => e.value);

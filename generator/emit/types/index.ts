@@ -12,7 +12,7 @@ import { mapUnder } from '../../support/lookup.js';
 import type { Pieces } from '../../support/pieces.js';
 import { bannerText } from '../shared/banner.js';
 import { tsComment, tsLiteral, tsPropertyName, tsString } from '../shared/escape.js';
-import { fieldSchema } from '../shared/field-schema.js';
+import { fieldDescription } from '../shared/field-schema.js';
 import { eventNames, familyNames, type PackageNames, packageNames } from '../shared/names.js';
 import { schemaPaths } from '../shared/schema-paths.js';
 import { type InterfaceStructure, Kind, printedStatements, type Statement } from '../shared/ts-print.js';
@@ -93,15 +93,13 @@ function fieldsInterface(
     name,
     isExported: true,
     docs: [tsComment(description)],
-    properties: fields.map((field) => {
-      const schema = fieldSchema({ ...field, presence: 'required' }) as { description: string };
-      return {
-        name: tsPropertyName(field.name),
-        type: fieldType(field),
-        hasQuestionToken: !required(field),
-        docs: [tsComment(schema.description)],
-      };
-    }),
+    properties: fields.map((field) => ({
+      name: tsPropertyName(field.name),
+      type: fieldType(field),
+      hasQuestionToken: !required(field),
+      // The description of the field's schema, so that the editor shows what the schemas say.
+      docs: [tsComment(fieldDescription(field))],
+    })),
   };
 }
 
