@@ -13,6 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Pieces } from '../../support/pieces.js';
+import type { JsonWriter } from './json-writer.js';
 
 const NONCE = randomBytes(12).toString('hex');
 const TOKEN_PREFIX = `\u0000${NONCE}:`;
@@ -23,7 +24,7 @@ const QUOTED_PREFIX = `"\\u0000${NONCE}:`;
 const SLAB_SIZE = 1 << 20;
 
 /** The repeated values of one emitter run, and their texts and bytes. */
-export class JsonChunks {
+export class JsonChunks implements JsonWriter {
   private readonly values: unknown[] = [];
   private readonly tokens = new Map<unknown, string>();
   /** Texts at indentation 0, by value number. */

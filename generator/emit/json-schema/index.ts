@@ -18,7 +18,7 @@ import {
   type Schema,
 } from '../shared/field-schema.js';
 import { schemaPaths, VARIANTS, type Variant } from '../shared/schema-paths.js';
-import { JsonChunks } from './chunks.js';
+import { type JsonWriter, jsonWriter } from './json-writer.js';
 
 export const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -34,7 +34,7 @@ export function* emitJsonSchemas(catalog: Catalog): Generator<readonly [string, 
     const head = { title: catalog.title.en, description: bilingual(catalog.summary) };
     yield [
       `schemas/${path}`,
-      () => run.chunks.toJson(dispatchSchema(run, path, head, catalog.events, variant, catalog.files)),
+      () => run.json.toJson(dispatchSchema(run, path, head, catalog.events, variant, catalog.files)),
     ];
   }
   for (const variant of VARIANTS) {
@@ -44,27 +44,27 @@ export function* emitJsonSchemas(catalog: Catalog): Generator<readonly [string, 
         const events = indexOf(catalog).eventsOf(family.id);
         const head = { title: family.title.en, description: bilingual(family.description) };
         const sources = [family.file, catalog.catalogFile];
-        return run.chunks.toJson(dispatchSchema(run, path, head, events, variant, sources));
+        return run.json.toJson(dispatchSchema(run, path, head, events, variant, sources));
       };
       yield [`schemas/${path}`, render];
     }
   }
   for (const event of catalog.events) {
     const path = schemaPaths.event(event);
-    yield [`schemas/${path}`, () => run.chunks.toJson(eventSchema(run, event, 'default', path))];
+    yield [`schemas/${path}`, () => run.json.toJson(eventSchema(run, event, 'default', path))];
   }
   yield ['schemas/index.json', () => toJson(schemaIndex(catalog))];
 }
 
 /**
- * What one run of the emitter writes once and places in many schemas (see json-chunks.ts): each field's
+ * What one run of the emitter makes once and places in many schemas, as tokens of its writer: each field's
  * schema, each family's part of the dispatch schemas (by variant), each notification's part and branch.
  */
 class SchemaRun {
-  readonly chunks = new JsonChunks();
-  readonly families = new Map<FamilyModel, Map<Variant, string>>();
-  readonly deltas = new Map<EventModel, string>();
-  readonly branches = new Map<EventModel, string>();
+  readonly json: JsonWriter = jsonWriter();
+  readonly families = new Map<FamilyModel, Map<Variant, unknown>>();
+  readonly deltas = new Map<EventModel, unknown>();
+  readonly branches = new Map<EventModel, unknown>();
 
   /** `$defs` keys by kind and id: made once, not for each of the four dispatch schemas that hold them. */
   private readonly keys = { family: new Map<string, string>(), event: new Map<string, string>() };
@@ -76,9 +76,9 @@ class SchemaRun {
   }
 
   /** A field's schema in a document, as a token; `false` for a field that must be absent. */
-  field(field: EventFieldModel): Schema | string {
+  field(field: EventFieldModel): unknown {
     const schema = fieldSchema(field);
-    return typeof schema === 'boolean' ? schema : this.chunks.token(schema);
+    return typeof schema === 'boolean' ? schema : this.json.token(schema);
   }
 }
 
@@ -100,7 +100,7 @@ function eventSchema(
 
 function eventBody(run: SchemaRun, event: EventModel, variant: Variant): Record<string, unknown> {
   const { catalog } = run;
-  const properties: Record<string, Schema | string> = {};
+  const properties: Record<string, unknown> = {};
   for (const field of event.envelope) {
     properties[field.name] =
       field.name === catalog.envelope.content ? contentSchema(run, field, event, variant) : run.field(field);
@@ -116,7 +116,7 @@ function eventBody(run: SchemaRun, event: EventModel, variant: Variant): Record<
 }
 
 function contentSchema(run: SchemaRun, field: EventFieldModel, event: EventModel, variant: Variant): Schema {
-  const properties: Record<string, Schema | string> = {};
+  const properties: Record<string, unknown> = {};
   for (const f of event.content) properties[f.name] = run.field(f);
   return {
     description: bilingual(field.description),
@@ -174,8 +174,8 @@ function dispatchDefs(
 
 // The loops below are functions of their own, with nothing after the loop: V8 compiles a long loop while it
 // runs, and the first call (the bundle's) loops over every name; code made then and reused by the calls
-// after it, having never run what followed the loop, was thrown back to the interpreter there on each of a
-// 10k catalog's 3,000 calls.
+// after it, having never run what followed the loop, was thrown back to the interpreter there on each of
+// them.
 
 function addFamilyDefs(
   run: SchemaRun,
@@ -196,10 +196,10 @@ function addEventDefs(run: SchemaRun, events: readonly EventModel[], defs: Recor
 }
 
 /** The branch of a dispatch schema that sends a notification of `event`'s name to its part. */
-function branch(run: SchemaRun, event: EventModel): string {
+function branch(run: SchemaRun, event: EventModel): unknown {
   return lookup(run.branches, event, () => {
     const name = run.catalog.envelope.discriminator;
-    return run.chunks.token({
+    return run.json.token({
       if: { type: 'object', properties: { [name]: { const: event.name } }, required: [name] },
       // biome-ignore lint/suspicious/noThenProperty: "then" is the JSON Schema keyword.
       then: { $ref: `#/$defs/event.${event.slug}` },
@@ -208,9 +208,9 @@ function branch(run: SchemaRun, event: EventModel): string {
 }
 
 /** Every field of a family with its type, none required or forbidden: what all its notifications share. */
-function familyBody(run: SchemaRun, family: FamilyModel, variant: Variant): string {
+function familyBody(run: SchemaRun, family: FamilyModel, variant: Variant): unknown {
   return lookup(mapUnder(run.families, family), variant, () =>
-    run.chunks.token(makeFamilyBody(run.catalog, family, variant)),
+    run.json.token(makeFamilyBody(run.catalog, family, variant)),
   );
 }
 
@@ -276,13 +276,13 @@ function sometimesAbsent(catalog: Catalog, family: FamilyModel): Set<string> {
 }
 
 /** What one notification adds to its family: its name, bound values, required and absent fields. */
-function eventDelta(run: SchemaRun, event: EventModel): string {
-  return lookup(run.deltas, event, () => run.chunks.token(makeEventDelta(run, event)));
+function eventDelta(run: SchemaRun, event: EventModel): unknown {
+  return lookup(run.deltas, event, () => run.json.token(makeEventDelta(run, event)));
 }
 
 function makeEventDelta(run: SchemaRun, event: EventModel): Record<string, unknown> {
   const { catalog } = run;
-  const content: Record<string, Schema | string> = {};
+  const content: Record<string, unknown> = {};
   const typedHere = sometimesAbsent(catalog, indexOf(catalog).family(event.family));
   for (const field of event.content) {
     if (field.presence === 'absent') content[field.name] = false;
