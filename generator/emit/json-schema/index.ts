@@ -9,7 +9,7 @@ import type { Catalog, EventFieldModel, EventModel, FamilyModel } from '../../mo
 import { indexOf } from '../../model/lookups.js';
 import { lookup, mapUnder } from '../../support/lookup.js';
 import type { Contents } from '../index.js';
-import { bannerText, toJson } from '../shared/banner.js';
+import { bannerText } from '../shared/banner.js';
 import {
   bilingual,
   fieldDescription,
@@ -17,6 +17,7 @@ import {
   fieldValueSchema,
   type Schema,
 } from '../shared/field-schema.js';
+import { toJson } from '../shared/json.js';
 import { schemaPaths, VARIANTS, type Variant } from '../shared/schema-paths.js';
 import { type JsonWriter, jsonWriter } from './json-writer.js';
 

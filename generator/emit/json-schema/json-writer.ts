@@ -5,7 +5,7 @@
  */
 import type { Rendered } from '../../support/pieces.js';
 import { isOff } from '../../support/switches.js';
-import { toJson } from '../shared/banner.js';
+import { toJson } from '../shared/json.js';
 import { JsonChunks } from './chunks.js';
 
 export interface JsonWriter {

@@ -12,7 +12,7 @@ import type {
   Scalar,
 } from '../../model/catalog.js';
 import { lookup, mapUnder } from '../../support/lookup.js';
-import { toJson } from './banner.js';
+import { toJson } from './json.js';
 
 /** FNV-1a, 32 bits: a stable seed from a text. */
 function hash(text: string): number {
