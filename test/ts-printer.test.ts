@@ -7,10 +7,11 @@ import { compile } from 'json-schema-to-typescript';
 import { Project, StructureKind } from 'ts-morph';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { indexStatements } from '../generator/emit/runtime.js';
+import { runtimeIndexStatements } from '../generator/emit/runtime-index.js';
 import { fieldValueSchema } from '../generator/emit/shared/field-schema.js';
 import { Kind, printStatements } from '../generator/emit/shared/ts-print.js';
-import { fieldInterfaces, typeStatements } from '../generator/emit/types/index.js';
+import { fieldInterfaces } from '../generator/emit/types/fields.js';
+import { typeStatements } from '../generator/emit/types/statements.js';
 import { generateFiles } from '../generator/index.js';
 import type { FieldModel } from '../generator/model/catalog.js';
 import { ROOT, realOutput } from './helpers.js';
@@ -53,7 +54,7 @@ for (const [label, model] of [
     if (!model) throw new Error('no model');
     for (const [statements, name] of [
       [[...typeStatements(model)], 'index.d.ts'],
-      [indexStatements(model), 'index.js'],
+      [runtimeIndexStatements(model), 'index.js'],
     ] as const) {
       const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
       const morphed = project
