@@ -7,11 +7,11 @@ import { lookup, mapUnder } from '../../support/lookup.js';
 import { type Locale, pick } from './i18n.js';
 
 /** A label for a Mermaid quoted string: anything but letters, digits and a few safe marks becomes an entity code. */
-export function mermaidText(text: string): string {
+function mermaidText(text: string): string {
   return [...text].map((ch) => (/[\p{L}\p{N} ._()-]/u.test(ch) ? ch : `#${ch.codePointAt(0)};`)).join('');
 }
 
-export interface Diagram {
+interface Diagram {
   /** The value of the groupBy field this diagram is for, when the lifecycle is grouped. */
   readonly group?: Scalar;
   readonly source: string;
@@ -94,7 +94,7 @@ function diagramBase(
 }
 
 /** Mermaid source for one lifecycle (restricted to one group), with `current` highlighted. */
-export function lifecycleDiagram(
+function lifecycleDiagram(
   family: FamilyModel,
   lifecycle: LifecycleModel,
   events: readonly EventModel[],

@@ -29,7 +29,7 @@ function hash(text: string): number {
  * identifier's text before the run (back to a ':' or '/'), so a masked identifier unmasks the same way
  * wherever it appears, alone or inside a resource name.
  */
-export function unmask(text: string, mask: Mask | undefined): string {
+function unmask(text: string, mask: Mask | undefined): string {
   if (!mask || !text.includes(mask.char)) return text;
   // Every fixture and docs example of a notification unmasks the same examples: each text once per mask.
   return lookup(mapUnder(unmasked, mask), text, () => unmaskRuns(text, mask));
