@@ -18,8 +18,8 @@ type FieldRow = ReturnType<typeof renderFieldRow>;
 export type RowLine = (field: EventFieldModel, locale: Locale) => string;
 
 /**
- * Rows rendered once per run: a 10k catalog's pages show 370,000 rows of some 21,000 distinct ones, and a
- * row rendered in the page template was most of its rendering. The lines live for one run (a template edited
+ * Rows rendered once per run: the pages show the same rows many times over, far more rows than distinct
+ * ones, so each distinct row is rendered once rather than in every page template that shows it. The lines live for one run (a template edited
  * in watch mode is rendered anew); the rows' cells are kept across runs, below.
  */
 export function rowLines(assets: Assets): RowLine {
@@ -44,8 +44,8 @@ const fieldRows = new WeakMap<
 
 /**
  * Rows by field object, first: the model gives the notifications whose field is the same one object, so
- * most rows are found with one lookup here (a 10k catalog's pages show 370,000 rows of 21,000 field
- * objects); the table above shares rows between field objects that read the same.
+ * most rows are found with one lookup here (there are far fewer field objects than rows shown); the table
+ * above shares rows between field objects that read the same.
  */
 const rowsByField = new WeakMap<EventFieldModel, Partial<Record<Locale, FieldRow>>>();
 

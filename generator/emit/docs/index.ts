@@ -35,14 +35,14 @@ import { emitSite } from './site.js';
 export function* emitDocs(catalog: Catalog, assets: Assets): Generator<readonly [string, Contents]> {
   const banner = bannerText(catalog.files).replace(/--/g, '- -');
   const rows = rowLines(assets);
-  // The site's files first: its data lists every page (4.8 MB at 10,000 names), and where two threads share
-  // the docs (see SHARED_EMITTERS in produce.ts), a large file rendered last would leave one of them idle.
+  // The site's files first: its data lists every page, and where two threads share the docs (see
+  // SHARED_EMITTERS in write/catalog.ts), a large file rendered last would leave one of them idle.
   yield* emitSite(catalog, assets, banner);
   for (const locale of LOCALES) {
     const base = { banner, w: words(locale) };
     // Each page is rendered only when it is asked for (see Contents). The page's view gets the two shared
-    // entries added rather than being copied into a new object: a copy of a view of twenty-odd entries cost
-    // a fifth of the docs' rendering on a large catalog.
+    // entries added rather than being copied into a new object: a copy of every page's view of twenty-odd
+    // entries would be work for nothing.
     const page = (
       path: string,
       template: string,
@@ -85,7 +85,7 @@ const nameCells = new WeakMap<EventModel, string>();
 /**
  * A notification's name as a table cell, made once per notification (the index and its family's page list
  * it, in both locales): each name is its own, so it is kept here rather than in mdCodeCell's table, where
- * 10,000 names would each be a text to hash and keep, and push out the texts that pages repeat.
+ * a large catalog's names would each be a text to hash and keep, and push out the texts that pages repeat.
  */
 function nameCell(event: EventModel): string {
   return lookup(nameCells, event, () => inlineCodeCell(event.name));

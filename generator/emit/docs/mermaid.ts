@@ -47,7 +47,7 @@ interface DiagramBase {
 /**
  * Diagram bases by the events they were drawn from, lifecycle, locale and group (a Map tells 1 from "1"):
  * every page of a family's notifications shows the same diagram but for the highlighted state (a
- * 10,000-name catalog has thousands of pages per family, and finding the states of a group reads all of the
+ * large catalog has many pages per family, and finding the states of a group reads all of the
  * family's notifications).
  */
 const bases = new WeakMap<

@@ -112,8 +112,8 @@ export class JsonChunks implements JsonWriter {
     const known = this.bytes[id] as Map<number, Uint8Array>;
     let bytes = known.get(indent);
     if (bytes === undefined) {
-      // A value placed in documents only is kept as its bytes, not also as its text: at 10,000 names, the
-      // texts of the notifications' parts and branches would hold 80 MB of the heap to the end of the run.
+      // A value placed in documents only is kept as its bytes, not also as its text: the texts of every
+      // notification's part and branch would otherwise stay in the heap to the end of the run.
       const text = this.texts[id];
       bytes = this.encode(text === undefined ? this.makeText(id, indent) : this.indented(text, indent));
       known.set(indent, bytes);
@@ -136,8 +136,8 @@ function cut(text: string): (string | number)[] {
 /**
  * The loop of cut, up to the text after the last token (returns where that starts). V8 compiles a long
  * loop while it runs; the code made during the first call, reused by the calls after it, had never run
- * what followed the loop, and was thrown back to the interpreter there on every call (a 10k catalog's
- * bundle is the first document cut): nothing follows the loop here. Callbacks in place of `parts` did
+ * what followed the loop, and was thrown back to the interpreter there on every call (the bundle, the
+ * longest document, is the first one cut): nothing follows the loop here. Callbacks in place of `parts` did
  * the same each time the other caller's came.
  */
 function cutTokens(text: string, parts: (string | number)[]): number {

@@ -15,8 +15,8 @@ const ENTRIES_AT_A_TIME = 1024;
 
 /**
  * `toJson({ ...head, [key]: items })`, made as the write stage takes it, some entries at a time: the text of
- * a long list is never held whole (V8 builds a long JSON text from parts that all live until it is done: at
- * 10,000 names, 35 MB of fixtures/index.json promoted 130 MB of parts to the old generation).
+ * a long list is never held whole (V8 builds a long JSON text from parts that all live until it is done, so
+ * that a large list's parts outlive the young generation and are promoted to the old one).
  */
 export function listedJson(
   head: Record<string, unknown>,
@@ -48,8 +48,8 @@ export function listedJson(
 /**
  * `JSON.stringify(value, null, 2)` as it stands on a line indented by `indent` spaces (every line after the
  * first indented that much more): the value written inside lists nested `indent / 2` deep, whose brackets
- * are cut off, so that JSON.stringify lays out the lines itself instead of a second pass over the text (at
- * 10,000 names, 48 MB of values placed four spaces in).
+ * are cut off, so that JSON.stringify lays out the lines itself instead of a second pass over the text (most
+ * repeated values stand some levels in).
  */
 export function stringifiedAt(value: unknown, indent: number): string {
   if (indent === 0 || indent % 2 !== 0) {
