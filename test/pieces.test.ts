@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { listedJson } from '../generator/emit/fixtures/index.js';
-import { JsonChunks, stringifiedAt } from '../generator/emit/json-schema/chunks.js';
+import { JsonChunks } from '../generator/emit/json-schema/chunks.js';
+import { listedJson, stringifiedAt } from '../generator/emit/shared/json.js';
 import {
   byteFiller,
   EmitterError,

@@ -2,11 +2,14 @@
  * The generated JSON Schemas: they compile under ajv strict mode, accept the documented examples (or reject
  * them as the errata say), and report mutations of the examples at the right JSON path and keyword.
  */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { EventModel } from '../generator/model/catalog.js';
 import { schemaValidator } from './ajv-helpers.js';
-import { realOutput } from './helpers.js';
+import { ROOT, realOutput, SPEC_DIR } from './helpers.js';
 
 const { catalog, files } = await realOutput();
 const v = await schemaValidator(files);
@@ -183,6 +186,55 @@ test('ver may be missing, and the three time formats have their own patterns', (
   const preemptible = example('preemptible-instance-interruption');
   preemptible.level = 'WARN';
   assert.equal(v.errors('events.schema.json', preemptible), []);
+});
+
+/**
+ * The json-schema emitter's files for `specs` in a process of its own (the switches are read once per
+ * process), with `off` as ECS_EVENTS_OFF: each file's text, and whether it came as one string.
+ */
+function schemaFiles(specs: readonly string[], off: string): Map<string, { plain: boolean; text: string }> {
+  const url = (path: string) => JSON.stringify(pathToFileURL(join(ROOT, 'generator', path)).href);
+  const code = `
+    const { buildCatalog } = await import(${url('index.ts')});
+    const { emitJsonSchemas } = await import(${url('emit/json-schema/index.ts')});
+    const { renderedText } = await import(${url('support/pieces.ts')});
+    const files = [];
+    for (const spec of ${JSON.stringify(specs)}) {
+      const { catalog } = await buildCatalog(spec, 'spec');
+      for (const [path, contents] of emitJsonSchemas(catalog)) {
+        const rendered = typeof contents === 'function' ? contents() : contents;
+        files.push([spec + ' ' + path, { plain: typeof rendered === 'string', text: renderedText(rendered) }]);
+      }
+    }
+    process.stdout.write(JSON.stringify(files));
+  `;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ECS_EVENTS_OFF: off },
+    maxBuffer: 1 << 28,
+  });
+  return new Map(JSON.parse(out) as [string, { plain: boolean; text: string }][]);
+}
+
+test('with json-chunks off, the schemas are plain JSON.stringify texts, byte for byte the chunked ones', () => {
+  const specs = [SPEC_DIR, join(ROOT, 'test/golden/hostile/spec')];
+  const chunked = schemaFiles(specs, '');
+  const plain = schemaFiles(specs, 'json-chunks');
+  assert.equal([...plain.keys()], [...chunked.keys()]);
+  assert.ok(
+    [...chunked.values()].some((f) => !f.plain),
+    'chunked: the schemas come as pieces',
+  );
+  for (const [path, file] of plain) {
+    assert.ok(file.plain, `plain: ${path} is one string`);
+    assert.is(file.text, chunked.get(path)?.text, path);
+  }
+  // And the chunked ones are the files the chain writes.
+  for (const [path, file] of chunked) {
+    if (path.startsWith(`${SPEC_DIR} `))
+      assert.is(file.text, files.get(path.slice(SPEC_DIR.length + 1)), path);
+  }
 });
 
 test.run();

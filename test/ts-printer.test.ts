@@ -7,10 +7,11 @@ import { compile } from 'json-schema-to-typescript';
 import { Project, StructureKind } from 'ts-morph';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { fieldSchema } from '../generator/emit/json-schema/index.js';
-import { indexStatements } from '../generator/emit/runtime.js';
+import { runtimeIndexStatements } from '../generator/emit/runtime-index.js';
+import { fieldValueSchema } from '../generator/emit/shared/field-schema.js';
 import { Kind, printStatements } from '../generator/emit/shared/ts-print.js';
-import { fieldInterfaces, typeStatements } from '../generator/emit/types/index.js';
+import { fieldInterfaces } from '../generator/emit/types/fields.js';
+import { typeStatements } from '../generator/emit/types/statements.js';
 import type { FieldModel } from '../generator/model/catalog.js';
 import { generateFiles, ROOT, realOutput } from './helpers.js';
 
@@ -52,7 +53,7 @@ for (const [label, model] of [
     if (!model) throw new Error('no model');
     for (const [statements, name] of [
       [[...typeStatements(model)], 'index.d.ts'],
-      [indexStatements(model), 'index.js'],
+      [runtimeIndexStatements(model), 'index.js'],
     ] as const) {
       const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
       const morphed = project
@@ -72,9 +73,7 @@ test('json-schema-to-typescript derives the same field types from the field sche
     const fields: readonly FieldModel[] =
       family?.content ??
       catalog.envelope.fields.filter((f) => iface.properties.some((p) => p.name === f.name));
-    const properties = Object.fromEntries(
-      fields.map((f) => [f.name, fieldSchema({ ...f, presence: 'required' })]),
-    );
+    const properties = Object.fromEntries(fields.map((f) => [f.name, fieldValueSchema(f)]));
     const required = iface.properties.filter((p) => !p.hasQuestionToken).map((p) => p.name);
     const schema = { title: iface.name, type: 'object', additionalProperties: false, required, properties };
     const text = await compile(schema as never, iface.name, {

@@ -1,7 +1,7 @@
 /**
  * Build step: precompiles the Handlebars templates under templates/ into one module next to the compiled
- * toolkit (dist/generator/templates.compiled.cjs), so that a run renders them without compiling them (about
- * a tenth of a cold run on the real catalog). Each entry carries the digest of the source it was compiled
+ * toolkit (dist/generator/templates.compiled.cjs), so that a run renders them without compiling them (a
+ * cold run would otherwise compile every template before it renders a page). Each entry carries the digest of the source it was compiled
  * from: a template edited since the build, or a run from the TypeScript sources, is compiled at run time.
  */
 import { writeFileSync } from 'node:fs';

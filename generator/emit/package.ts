@@ -5,8 +5,9 @@
 
 import type { Catalog } from '../model/catalog.js';
 import type { Assets } from '../support/assets.js';
-import { bannerText, toJson } from './shared/banner.js';
+import { bannerText } from './shared/banner.js';
 import { mdCell, mdCodeCell, mdFence, mdText, tsString } from './shared/escape.js';
+import { toJson } from './shared/json.js';
 import { familyNames, packageNames } from './shared/names.js';
 import { renderTemplate } from './shared/templates.js';
 

@@ -8,10 +8,10 @@ import type { Catalog, FieldModel, PresenceKind } from '../model/catalog.js';
 import { indexOf } from '../model/lookups.js';
 import type { Assets } from '../support/assets.js';
 import { lookup } from '../support/lookup.js';
+import { runtimeIndexStatements } from './runtime-index.js';
 import { bannerText } from './shared/banner.js';
 import { tsComment, tsString } from './shared/escape.js';
-import { familyNames, packageNames } from './shared/names.js';
-import { Kind, printStatements, type Statement } from './shared/ts-print.js';
+import { printStatements } from './shared/ts-print.js';
 
 const PRESENCE_CODE: Record<PresenceKind, string> = { required: 'r', optional: 'o', absent: 'a' };
 
@@ -24,7 +24,7 @@ export function emitRuntime(catalog: Catalog, assets: Assets): Map<string, strin
       'runtime/data.js',
       `${banner}export default JSON.parse(${tsString(JSON.stringify(runtimeData(catalog)))});\n`,
     ],
-    ['runtime/index.js', `${banner}${printStatements(indexStatements(catalog))}`],
+    ['runtime/index.js', `${banner}${printStatements(runtimeIndexStatements(catalog))}`],
   ]);
 }
 
@@ -81,28 +81,4 @@ function buildRuntimeData(catalog: Catalog) {
     familyIds: catalog.families.map((f) => f.id),
     events,
   };
-}
-
-/** The statements of runtime/index.js (exported for the test that prints them with ts-morph too). */
-export function indexStatements(catalog: Catalog): Statement[] {
-  const names = packageNames(catalog);
-  const constant = (name: string, initializer: string, isExported = true): Statement => ({
-    kind: Kind.VariableStatement,
-    isExported,
-    declarationKind: 'const',
-    declarations: [{ name, initializer }],
-  });
-  return [
-    { kind: Kind.ImportDeclaration, moduleSpecifier: './engine.js', namedImports: ['createValidator'] },
-    { kind: Kind.ImportDeclaration, moduleSpecifier: './data.js', defaultImport: 'data' },
-    constant('validator', 'createValidator(data)', false),
-    constant(names.names, 'validator.names'),
-    ...catalog.families.map((f) =>
-      constant(familyNames(f).names, `validator.familyNames(${tsString(f.id)})`),
-    ),
-    constant(names.isEventName, 'validator.isName'),
-    constant(names.isEvent, 'validator.is'),
-    constant(names.validateEvent, 'validator.validate'),
-    constant(names.parseEvent, 'validator.parse'),
-  ];
 }

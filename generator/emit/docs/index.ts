@@ -7,9 +7,8 @@
 import type { Catalog, EventFieldModel, EventModel, FamilyModel, SourceRef } from '../../model/catalog.js';
 import { indexOf } from '../../model/lookups.js';
 import type { Assets } from '../../support/assets.js';
-import { lookup, mapUnder } from '../../support/lookup.js';
+import { lookup } from '../../support/lookup.js';
 import type { Contents } from '../index.js';
-import { schemaPaths } from '../json-schema/index.js';
 import { bannerText } from '../shared/banner.js';
 import {
   inlineCode,
@@ -24,8 +23,10 @@ import {
   tsString,
 } from '../shared/escape.js';
 import { eventNames, packageNames } from '../shared/names.js';
+import { schemaPaths } from '../shared/schema-paths.js';
 import { renderTemplate } from '../shared/templates.js';
 import { validEventJson } from '../shared/values.js';
+import { type RowLine, rowLines } from './field-rows.js';
 import { LOCALES, type Locale, localePrefix, pick, presenceWord, type Words, words } from './i18n.js';
 import { eventDiagram, familyDiagrams } from './mermaid.js';
 import { emitSite } from './site.js';
@@ -34,14 +35,14 @@ import { emitSite } from './site.js';
 export function* emitDocs(catalog: Catalog, assets: Assets): Generator<readonly [string, Contents]> {
   const banner = bannerText(catalog.files).replace(/--/g, '- -');
   const rows = rowLines(assets);
-  // The site's files first: its data lists every page (4.8 MB at 10,000 names), and where two threads share
-  // the docs (see SHARED_EMITTERS in produce.ts), a large file rendered last would leave one of them idle.
+  // The site's files first: its data lists every page, and where two threads share the docs (see
+  // SHARED_EMITTERS in write/catalog.ts), a large file rendered last would leave one of them idle.
   yield* emitSite(catalog, assets, banner);
   for (const locale of LOCALES) {
     const base = { banner, w: words(locale) };
     // Each page is rendered only when it is asked for (see Contents). The page's view gets the two shared
-    // entries added rather than being copied into a new object: a copy of a view of twenty-odd entries cost
-    // a fifth of the docs' rendering on a large catalog.
+    // entries added rather than being copied into a new object: a copy of every page's view of twenty-odd
+    // entries would be work for nothing.
     const page = (
       path: string,
       template: string,
@@ -84,7 +85,7 @@ const nameCells = new WeakMap<EventModel, string>();
 /**
  * A notification's name as a table cell, made once per notification (the index and its family's page list
  * it, in both locales): each name is its own, so it is kept here rather than in mdCodeCell's table, where
- * 10,000 names would each be a text to hash and keep, and push out the texts that pages repeat.
+ * a large catalog's names would each be a text to hash and keep, and push out the texts that pages repeat.
  */
 function nameCell(event: EventModel): string {
   return lookup(nameCells, event, () => inlineCodeCell(event.name));
@@ -115,100 +116,6 @@ function indexView(catalog: Catalog, locale: Locale) {
       label: mdCell(t(e.label).main),
       labelOther: mdCell(t(e.label).other),
     })),
-  };
-}
-
-/** What an empty table cell shows. */
-const NONE = '—';
-
-type FieldRow = ReturnType<typeof renderFieldRow>;
-
-/** A field's table row as a line of Markdown (templates/docs/field-row.md.hbs). */
-type RowLine = (field: EventFieldModel, locale: Locale) => string;
-
-/**
- * Rows rendered once per run: a 10k catalog's pages show 370,000 rows of some 21,000 distinct ones, and a
- * row rendered in the page template was most of its rendering. The lines live for one run (a template edited
- * in watch mode is rendered anew); the rows' cells are kept across runs, below.
- */
-function rowLines(assets: Assets): RowLine {
-  const lines = new Map<FieldRow, string>();
-  return (field, locale) =>
-    lookup(lines, fieldRow(field, locale), (row) =>
-      // The template file's final newline ends the file, not the row: the page template places the line.
-      renderTemplate(assets, 'docs/field-row.md.hbs', row).replace(/\n$/, ''),
-    );
-}
-
-/**
- * Table rows by field: a row reads the field's name, type, format, texts, values and example, which the
- * notifications of a family share with its field (one `description` object per distinct text, see
- * textMaker in model.ts), and its presence and constant, which they do not. Every page repeats the
- * envelope's rows and its family's.
- */
-const fieldRows = new WeakMap<
-  object,
-  Map<Locale, Map<string, Map<unknown, { row: FieldRow; field: EventFieldModel }>>>
->();
-
-/**
- * Rows by field object, first: the model gives the notifications whose field is the same one object, so
- * most rows are found with one lookup here (a 10k catalog's pages show 370,000 rows of 21,000 field
- * objects); the table above shares rows between field objects that read the same.
- */
-const rowsByField = new WeakMap<EventFieldModel, Partial<Record<Locale, FieldRow>>>();
-
-function fieldRow(field: EventFieldModel, locale: Locale): FieldRow {
-  const own = rowsByField.get(field);
-  const known = own?.[locale];
-  if (known) return known;
-  const row = sharedFieldRow(field, locale);
-  if (own) own[locale] = row;
-  else rowsByField.set(field, { [locale]: row });
-  return row;
-}
-
-function sharedFieldRow(field: EventFieldModel, locale: Locale): FieldRow {
-  // Keyed by locale, then presence, then constant (a Map tells 1 from "1"), all of them values the model
-  // holds already: building a composite string key cost more than the lookups.
-  const rows = mapUnder(mapUnder(mapUnder(fieldRows, field.description), locale), field.presence);
-  const known = rows.get(field.const);
-  // The other inputs of the row are compared too, so that a row is never taken from another field.
-  if (known && sameRowInputs(known.field, field)) return known.row;
-  const row = renderFieldRow(field, locale);
-  rows.set(field.const, { row, field });
-  return row;
-}
-
-function sameRowInputs(a: EventFieldModel, b: EventFieldModel): boolean {
-  return (
-    a.name === b.name &&
-    a.type === b.type &&
-    a.format === b.format &&
-    a.note === b.note &&
-    a.enum === b.enum &&
-    a.example === b.example
-  );
-}
-
-function renderFieldRow(field: EventFieldModel, locale: Locale) {
-  const w = words(locale);
-  const description = [
-    pick(field.description, locale).main,
-    ...(field.note ? [pick(field.note, locale).main] : []),
-  ].join('\n');
-  const values = field.const === undefined ? (field.enum ?? []) : [];
-  const listed = values.map((e) => `${String(e.value)}: ${pick(e.label, locale).main}`).join('\n');
-  return {
-    name: mdCodeCell(field.name),
-    type: mdCodeCell(field.type),
-    format: field.format ? mdCell(pick(field.format.label, locale).main) : NONE,
-    presence:
-      field.const !== undefined
-        ? `${mdCell(w.always)} ${mdCodeCell(String(field.const))}`
-        : mdCell(presenceWord(field.presence, locale)),
-    description: mdCell(listed ? `${description}\n${listed}` : description),
-    example: field.example === undefined ? NONE : mdCodeCell(String(field.const ?? field.example)),
   };
 }
 

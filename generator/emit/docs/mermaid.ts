@@ -7,11 +7,11 @@ import { lookup, mapUnder } from '../../support/lookup.js';
 import { type Locale, pick } from './i18n.js';
 
 /** A label for a Mermaid quoted string: anything but letters, digits and a few safe marks becomes an entity code. */
-export function mermaidText(text: string): string {
+function mermaidText(text: string): string {
   return [...text].map((ch) => (/[\p{L}\p{N} ._()-]/u.test(ch) ? ch : `#${ch.codePointAt(0)};`)).join('');
 }
 
-export interface Diagram {
+interface Diagram {
   /** The value of the groupBy field this diagram is for, when the lifecycle is grouped. */
   readonly group?: Scalar;
   readonly source: string;
@@ -47,7 +47,7 @@ interface DiagramBase {
 /**
  * Diagram bases by the events they were drawn from, lifecycle, locale and group (a Map tells 1 from "1"):
  * every page of a family's notifications shows the same diagram but for the highlighted state (a
- * 10,000-name catalog has thousands of pages per family, and finding the states of a group reads all of the
+ * large catalog has many pages per family, and finding the states of a group reads all of the
  * family's notifications).
  */
 const bases = new WeakMap<
@@ -94,7 +94,7 @@ function diagramBase(
 }
 
 /** Mermaid source for one lifecycle (restricted to one group), with `current` highlighted. */
-export function lifecycleDiagram(
+function lifecycleDiagram(
   family: FamilyModel,
   lifecycle: LifecycleModel,
   events: readonly EventModel[],

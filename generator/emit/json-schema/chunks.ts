@@ -13,6 +13,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Pieces } from '../../support/pieces.js';
+import { stringifiedAt } from '../shared/json.js';
+import type { JsonWriter } from './json-writer.js';
 
 const NONCE = randomBytes(12).toString('hex');
 const TOKEN_PREFIX = `\u0000${NONCE}:`;
@@ -23,7 +25,7 @@ const QUOTED_PREFIX = `"\\u0000${NONCE}:`;
 const SLAB_SIZE = 1 << 20;
 
 /** The repeated values of one emitter run, and their texts and bytes. */
-export class JsonChunks {
+export class JsonChunks implements JsonWriter {
   private readonly values: unknown[] = [];
   private readonly tokens = new Map<unknown, string>();
   /** Texts at indentation 0, by value number. */
@@ -110,36 +112,14 @@ export class JsonChunks {
     const known = this.bytes[id] as Map<number, Uint8Array>;
     let bytes = known.get(indent);
     if (bytes === undefined) {
-      // A value placed in documents only is kept as its bytes, not also as its text: at 10,000 names, the
-      // texts of the notifications' parts and branches would hold 80 MB of the heap to the end of the run.
+      // A value placed in documents only is kept as its bytes, not also as its text: the texts of every
+      // notification's part and branch would otherwise stay in the heap to the end of the run.
       const text = this.texts[id];
       bytes = this.encode(text === undefined ? this.makeText(id, indent) : this.indented(text, indent));
       known.set(indent, bytes);
     }
     return bytes;
   }
-}
-
-/**
- * `JSON.stringify(value, null, 2)` as it stands on a line indented by `indent` spaces (every line after the
- * first indented that much more): the value written inside lists nested `indent / 2` deep, whose brackets
- * are cut off, so that JSON.stringify lays out the lines itself instead of a second pass over the text (at
- * 10,000 names, 48 MB of values placed four spaces in).
- */
-export function stringifiedAt(value: unknown, indent: number): string {
-  if (indent === 0 || indent % 2 !== 0) {
-    const text = JSON.stringify(value, null, 2);
-    return indent === 0 ? text : text.replaceAll('\n', `\n${' '.repeat(indent)}`);
-  }
-  let nested: unknown = value;
-  let open = '';
-  let close = '';
-  for (let depth = 0; depth < indent / 2; depth++) {
-    nested = [nested];
-    open = `${open}[\n${'  '.repeat(depth + 1)}`;
-    close = `\n${'  '.repeat(depth)}]${close}`;
-  }
-  return JSON.stringify(nested, null, 2).slice(open.length, -close.length);
 }
 
 /**
@@ -156,8 +136,8 @@ function cut(text: string): (string | number)[] {
 /**
  * The loop of cut, up to the text after the last token (returns where that starts). V8 compiles a long
  * loop while it runs; the code made during the first call, reused by the calls after it, had never run
- * what followed the loop, and was thrown back to the interpreter there on every call (a 10k catalog's
- * bundle is the first document cut): nothing follows the loop here. Callbacks in place of `parts` did
+ * what followed the loop, and was thrown back to the interpreter there on every call (the bundle, the
+ * longest document, is the first one cut): nothing follows the loop here. Callbacks in place of `parts` did
  * the same each time the other caller's came.
  */
 function cutTokens(text: string, parts: (string | number)[]): number {

@@ -5,28 +5,18 @@
  */
 
 import { remembering } from '../../support/lookup.js';
-
-const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
-// Control characters other than tab and line feed, and the bidirectional controls that can make text
-// display differently from what it is (a character class's contents, for the expressions below).
-const INVISIBLE_CHARS =
-  '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
-const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'g');
-
-function codePoint(ch: string): string {
-  return `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`;
-}
+import {
+  codePoint,
+  escapedCell,
+  escapedCommentLines,
+  escapedMarkdown,
+  INVISIBLE,
+  INVISIBLE_CHARS,
+  LINE_BREAKS,
+} from './full-escape.js';
 
 /**
- * Text for the inside of a JSDoc or block comment, one line per array item. `*\/` cannot end the comment,
- * a line cannot start a JSDoc tag, and control characters are shown as escapes.
- */
-export function tsCommentLines(text: string): string[] {
-  return isPlainComment(text) ? text.split('\n') : escapedCommentLines(text);
-}
-
-/**
- * Text that tsCommentLines only splits: no control or bidirectional character, no `*\/`, no line break but
+ * Text that tsComment leaves as it is: no control or bidirectional character, no `*\/`, no line break but
  * "\n", no line that starts (after blanks) with `@` or ends with a blank. One scan, where the escaping
  * runs seven regular expressions per text and two per line (most doc comments are plain).
  */
@@ -38,16 +28,10 @@ function isPlainComment(text: string): boolean {
   return !NOT_PLAIN_COMMENT.test(text);
 }
 
-/** tsCommentLines without the plain-text shortcut (exported for the test that holds the two to the same results). */
-export function escapedCommentLines(text: string): string[] {
-  return text
-    .replace(INVISIBLE, codePoint)
-    .replace(/\*\//g, '*\\/')
-    .split(LINE_BREAKS)
-    .map((line) => line.replace(/^(\s*)@/, '$1\\@').replace(/\s+$/, ''));
-}
-
-/** A comment text as one string with "\n" between lines (for ts-morph's JSDoc structures). */
+/**
+ * Text for the inside of a JSDoc or block comment, as one string with "\n" between lines (for ts-morph's
+ * JSDoc structures): see escapedCommentLines.
+ */
 export function tsComment(text: string): string {
   return isPlainComment(text) ? text : escapedCommentLines(text).join('\n');
 }
@@ -77,17 +61,9 @@ export function tsAccess(name: string): string {
   return IDENTIFIER.test(name) ? `.${name}` : `[${tsString(name)}]`;
 }
 
-/** Whether `name` can be used as an identifier. */
-export function isIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name);
-}
-
 /**
- * The Markdown helpers remember their results (docs repeat the same texts on many pages: every page's
- * envelope table, every enum label).
- *
- * Text for Markdown prose: characters that Markdown, HTML or a Vue-based site would interpret are escaped,
- * and no line can start a heading, list, quote or code block.
+ * Text for Markdown prose: see escapedMarkdown. The Markdown helpers remember their results (docs repeat the
+ * same texts on many pages: every page's envelope table, every enum label).
  */
 export function mdText(text: string): string {
   return isPlainMarkdown(text) ? text : escapedMarkdown(text);
@@ -105,23 +81,6 @@ function isPlainMarkdown(text: string): boolean {
   return !NOT_PLAIN.test(text);
 }
 
-/** mdText without the plain-text shortcut (exported for the test that holds the two to the same results). */
-export const escapedMarkdown = remembering((text: string): string =>
-  text
-    .replace(INVISIBLE, codePoint)
-    .replace(/[\\`*_{}[\]()#+!|~>=]/g, '\\$&')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .split(LINE_BREAKS)
-    .map((line) =>
-      line
-        .replace(/^[ \t]+/, '')
-        .replace(/^-/, '\\-')
-        .replace(/^(\d+)([.)])/, '$1\\$2'),
-    )
-    .join('\n'),
-);
-
 /** Markdown prose on one line (headings, list items): line breaks become spaces. */
 export function mdLine(text: string): string {
   const escaped = mdText(text);
@@ -133,14 +92,6 @@ export function mdCell(text: string): string {
   // A plain text is its own cell unless trimming changes it.
   return isPlainMarkdown(text) && text.trim() === text ? text : escapedCell(text);
 }
-
-/** mdCell without the plain-text shortcut (exported for the same test). */
-export const escapedCell = remembering((text: string): string =>
-  mdText(text)
-    .split(LINE_BREAKS)
-    .map((line) => line.trim())
-    .join('<br>'),
-);
 
 /**
  * Inline code in Markdown: a backtick fence longer than any run of backticks inside. Not remembered: for a

@@ -1,8 +1,8 @@
 /**
  * A small printer for the TypeScript declarations the emitters build. The emitters describe what to
  * declare as ts-morph structures (the same objects ts-morph's printer takes); this prints them without
- * loading ts-morph, which costs more start-up time than the whole generation of a small catalog (a test
- * holds both printers to the same declarations). Names, types and docs arrive already quoted and escaped
+ * loading ts-morph, whose start-up a run should not pay for laying out text (a test holds both printers to
+ * the same declarations). Names, types and docs arrive already quoted and escaped
  * by the helpers of escape.ts; this only lays them out.
  */
 import { lookup, remembering } from '../../support/lookup.js';

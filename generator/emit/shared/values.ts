@@ -12,7 +12,7 @@ import type {
   Scalar,
 } from '../../model/catalog.js';
 import { lookup, mapUnder } from '../../support/lookup.js';
-import { toJson } from './banner.js';
+import { toJson } from './json.js';
 
 /** FNV-1a, 32 bits: a stable seed from a text. */
 function hash(text: string): number {
@@ -29,7 +29,7 @@ function hash(text: string): number {
  * identifier's text before the run (back to a ':' or '/'), so a masked identifier unmasks the same way
  * wherever it appears, alone or inside a resource name.
  */
-export function unmask(text: string, mask: Mask | undefined): string {
+function unmask(text: string, mask: Mask | undefined): string {
   if (!mask || !text.includes(mask.char)) return text;
   // Every fixture and docs example of a notification unmasks the same examples: each text once per mask.
   return lookup(mapUnder(unmasked, mask), text, () => unmaskRuns(text, mask));

@@ -7,21 +7,23 @@ import { tsComment } from '../shared/escape.js';
 import { familyNames, type PackageNames } from '../shared/names.js';
 import { Kind, type Statement } from '../shared/ts-print.js';
 
-/** The runtime helpers' declarations. */
+/** The runtime helpers' declarations: their types, the name lists, then the functions. */
 export function runtimeStatements(catalog: Catalog, names: PackageNames): Statement[] {
-  const { Interface, TypeAlias, VariableStatement, Function: Fn } = Kind;
-  const declare = (name: string, type: string, doc: string): Statement => ({
-    kind: VariableStatement,
-    isExported: true,
-    hasDeclareKeyword: true,
-    declarationKind: 'const',
-    docs: [doc],
-    declarations: [{ name, type }],
-  });
-  const value = { name: 'value', type: 'unknown' };
-  const options = { name: 'options', type: names.parseOptions, hasQuestionToken: true };
-  const ok = `{ ok: true; known: true; event: ${names.event} }`;
-  const rejected = `{ ok: false; errors: ${names.error}[] }`;
+  return [...resultTypes(names), ...nameLists(catalog, names), ...functions(names)];
+}
+
+/** What parsing gives for a known notification, and for a value that is not one. */
+function results(names: PackageNames) {
+  return {
+    ok: `{ ok: true; known: true; event: ${names.event} }`,
+    rejected: `{ ok: false; errors: ${names.error}[] }`,
+  };
+}
+
+/** The error, the parse options and the parse result. */
+function resultTypes(names: PackageNames): Statement[] {
+  const { Interface, TypeAlias } = Kind;
+  const { ok, rejected } = results(names);
   return [
     {
       kind: Interface,
@@ -63,6 +65,24 @@ export function runtimeStatements(catalog: Catalog, names: PackageNames): Statem
       isExported: true,
       type: `${ok} | { ok: true; known: false; event: ${names.unknownEvent} } | ${rejected}`,
     },
+  ];
+}
+
+/** A declared constant. */
+function declare(name: string, type: string, doc: string): Statement {
+  return {
+    kind: Kind.VariableStatement,
+    isExported: true,
+    hasDeclareKeyword: true,
+    declarationKind: 'const',
+    docs: [doc],
+    declarations: [{ name, type }],
+  };
+}
+
+/** Every known name, and each family's names. */
+function nameLists(catalog: Catalog, names: PackageNames): Statement[] {
+  return [
     declare(names.names, `readonly ${names.eventName}[]`, 'Every known notification name, sorted.'),
     ...catalog.families.map((f) =>
       declare(
@@ -71,6 +91,16 @@ export function runtimeStatements(catalog: Catalog, names: PackageNames): Statem
         tsComment(`Names of the ${f.title.en} family.`),
       ),
     ),
+  ];
+}
+
+/** The type guards, the validator and the parser. */
+function functions(names: PackageNames): Statement[] {
+  const { Function: Fn } = Kind;
+  const value = { name: 'value', type: 'unknown' };
+  const options = { name: 'options', type: names.parseOptions, hasQuestionToken: true };
+  const { ok, rejected } = results(names);
+  return [
     {
       kind: Fn,
       name: names.isEventName,
