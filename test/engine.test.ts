@@ -5,7 +5,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runtimeData } from '../generator/emit/runtime.js';
+import { runtimeData } from '../generator/events/data.js';
 import { createValidator } from '../generator/events/engine.js';
 import { schemaValidator } from './ajv-helpers.js';
 import { realOutput } from './helpers.js';

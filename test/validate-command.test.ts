@@ -206,7 +206,7 @@ test('two threads and a stalled output: nothing more is printed until it drains'
   const name = write('stalled.ndjson', `${lines.join('\n')}\n`);
   const path = join(dir, name);
   const { createValidator } = await import('../generator/events/engine.js');
-  const { runtimeData } = await import('../generator/emit/runtime.js');
+  const { runtimeData } = await import('../generator/events/data.js');
   const data = runtimeData((await realOutput()).catalog);
   const engine = createValidator(data as Parameters<typeof createValidator>[0]);
   let printed = 0;
@@ -250,7 +250,7 @@ test('a large NDJSON file checked on two threads: the same reports, in the same 
   const name = write('large.ndjson', `${JSON.stringify(scheduled)}\n${lines.join('\n')}`);
   const path = join(dir, name);
   const { createValidator } = await import('../generator/events/engine.js');
-  const { runtimeData } = await import('../generator/emit/runtime.js');
+  const { runtimeData } = await import('../generator/events/data.js');
   const data = runtimeData((await realOutput()).catalog);
   const engine = createValidator(data as Parameters<typeof createValidator>[0]);
   const checker = { discriminator: engine.discriminator, check: engine.check };

@@ -84,7 +84,7 @@ async function runtimeDataOf(specDir: string, options: Options, io: Io): Promise
         printDiagnostics(io, built.diagnostics, built.sources, { brief: options.brief === true });
         throw new ToolError(`the spec in ${shown} has errors; fix them first`, 2);
       }
-      const { runtimeData } = await import('../emit/runtime.js');
+      const { runtimeData } = await import('../events/data.js');
       return runtimeData(built.catalog);
     },
     { digest },

@@ -1,8 +1,8 @@
 /**
  * A file's contents as pieces written one after the other: texts (written as UTF-8) and bytes (copied). An
- * emitter whose files repeat large parts gives those as bytes made once (see json-chunks.ts), so that they
+ * emitter whose files repeat large parts gives those as bytes made once (see emit/json-schema/chunks.ts), so that they
  * are neither joined into one string per file nor encoded again for each; one whose file is large gives an
- * iterable that makes its pieces as they are taken (see types.ts), so that the file is never held whole.
+ * iterable that makes its pieces as they are taken (see emit/types/), so that the file is never held whole.
  * Pieces may be gone through more than once (a file compared, then written), and must give the same pieces
  * every time.
  */

@@ -6,7 +6,7 @@
  * schema compilation however many examples the catalog has.
  */
 
-import { runtimeData } from '../emit/runtime.js';
+import { runtimeData } from '../events/data.js';
 import { createValidator } from '../events/engine.js';
 import { toPointer } from '../load/positions.js';
 import type { Catalog } from '../model/catalog.js';

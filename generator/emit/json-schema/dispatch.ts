@@ -13,7 +13,7 @@ import {
   fieldValueSchema,
   type Schema,
 } from '../shared/field-schema.js';
-import type { Variant } from '../shared/schema-paths.js';
+import { closedIn, type Variant } from '../shared/schema-paths.js';
 import { DRAFT_2020_12, requiredOf, type SchemaRun } from './run.js';
 
 /**
@@ -124,7 +124,7 @@ function makeFamilyBody(catalog: Catalog, family: FamilyModel, variant: Variant)
         description: bilingual(field.description),
         type: 'object',
         properties: content,
-        ...(variant === 'strict' ? { additionalProperties: false } : {}),
+        ...closedIn(variant),
       };
     } else if (field.name === catalog.envelope.discriminator) {
       properties[field.name] = { description: fieldDescription(field), type: field.type };
@@ -135,7 +135,7 @@ function makeFamilyBody(catalog: Catalog, family: FamilyModel, variant: Variant)
     type: 'object',
     required: requiredOf(catalog.envelope.fields),
     properties,
-    ...(variant === 'strict' ? { additionalProperties: false } : {}),
+    ...closedIn(variant),
   };
 }
 

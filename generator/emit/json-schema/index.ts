@@ -11,7 +11,7 @@ import type { Contents } from '../index.js';
 import { bannerText } from '../shared/banner.js';
 import { bilingual, type Schema } from '../shared/field-schema.js';
 import { toJson } from '../shared/json.js';
-import { schemaPaths, VARIANTS, type Variant } from '../shared/schema-paths.js';
+import { closedIn, schemaPaths, VARIANTS, type Variant } from '../shared/schema-paths.js';
 import { dispatchSchema } from './dispatch.js';
 import { DRAFT_2020_12, requiredOf, SchemaRun } from './run.js';
 
@@ -78,7 +78,7 @@ function eventBody(run: SchemaRun, event: EventModel, variant: Variant): Record<
     type: 'object',
     required: requiredOf(event.envelope),
     properties,
-    ...(variant === 'strict' ? { additionalProperties: false } : {}),
+    ...closedIn(variant),
   };
 }
 
@@ -90,7 +90,7 @@ function contentSchema(run: SchemaRun, field: EventFieldModel, event: EventModel
     type: 'object',
     required: requiredOf(event.content),
     properties,
-    ...(variant === 'strict' ? { additionalProperties: false } : {}),
+    ...closedIn(variant),
   };
 }
 

@@ -8,6 +8,11 @@ import type { EventModel, FamilyModel } from '../../model/catalog.js';
 export type Variant = 'default' | 'strict';
 export const VARIANTS: readonly Variant[] = ['default', 'strict'];
 
+/** What a variant adds to an object schema: the strict one closes it to the fields it lists. */
+export function closedIn(variant: Variant): { readonly additionalProperties?: false } {
+  return variant === 'strict' ? { additionalProperties: false } : {};
+}
+
 /** Path of a schema inside generated/, relative to the schemas folder. */
 export const schemaPaths = {
   event: (event: EventModel) => `events/${event.slug}.schema.json`,

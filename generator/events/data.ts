@@ -1,0 +1,64 @@
+/**
+ * The table that the validator engine (engine.js) reads about every notification: what the generated
+ * runtime ships as runtime/data.js, what `ecs-events validate` and the examples check are fed with.
+ */
+import type { Catalog, FieldModel, PresenceKind } from '../model/catalog.js';
+import { indexOf } from '../model/lookups.js';
+import { lookup } from '../support/lookup.js';
+
+const PRESENCE_CODE: Record<PresenceKind, string> = { required: 'r', optional: 'o', absent: 'a' };
+
+const tables = new WeakMap<Catalog, ReturnType<typeof buildRuntimeData>>();
+
+/**
+ * The table the engine reads: shared lists are stored once and referred to by index. Built once per catalog:
+ * checking the examples and emitting the runtime both read it (neither changes it).
+ */
+export function runtimeData(catalog: Catalog): ReturnType<typeof buildRuntimeData> {
+  return lookup(tables, catalog, buildRuntimeData);
+}
+
+function buildRuntimeData(catalog: Catalog) {
+  const patterns: string[] = [];
+  const enums: unknown[][] = [];
+  const positions = new Map<string, number>();
+  const intern = <T>(list: T[], value: T, key: string): number => {
+    const found = positions.get(key);
+    if (found !== undefined) return found;
+    list.push(value);
+    positions.set(key, list.length - 1);
+    return list.length - 1;
+  };
+  const spec = (f: FieldModel) => [
+    f.name,
+    f.type,
+    f.enum
+      ? intern(
+          enums,
+          f.enum.map((e) => e.value) as unknown[],
+          `e${JSON.stringify(f.enum.map((e) => e.value))}`,
+        )
+      : -1,
+    f.pattern !== undefined ? intern(patterns, f.pattern, `p${f.pattern}`) : -1,
+  ];
+  const presence = (fields: readonly { presence: PresenceKind }[]) =>
+    fields.map((f) => PRESENCE_CODE[f.presence]).join('');
+  const envelope = { fields: catalog.envelope.fields.map(spec), presence: presence(catalog.envelope.fields) };
+  const families = catalog.families.map((f) => ({ names: [...f.events], fields: f.content.map(spec) }));
+  const events: Record<string, unknown> = {};
+  for (const event of catalog.events) {
+    const family = indexOf(catalog).familyPosition(event.family);
+    const bound = Object.fromEntries(event.bindings.map((b) => [b.field, b.value]));
+    events[event.name] = [family, presence(event.content), bound];
+  }
+  return {
+    discriminator: catalog.envelope.discriminator,
+    content: catalog.envelope.content,
+    patterns,
+    enums,
+    envelope,
+    families,
+    familyIds: catalog.families.map((f) => f.id),
+    events,
+  };
+}
