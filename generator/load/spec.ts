@@ -7,7 +7,6 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from 'yaml';
 import { createDiagnostic, type Diagnostic, type Location } from '../support/diagnostics.js';
-import { canRunInParallel, spawnWorker, workerResult } from '../support/workers.js';
 import {
   findSpecFiles,
   lineIndex,
@@ -44,11 +43,8 @@ export interface LoadResult {
 /** Aliases expanded per file beyond this count are taken for an alias bomb. */
 const MAX_ALIAS_COUNT = 1000;
 
-/**
- * A spec file to read, and how its path is shown; `bytes` when this run has read it already (a Buffer, or
- * the Uint8Array that a worker receives for one).
- */
-export interface FileToLoad {
+/** A spec file to read, and how its path is shown; `bytes` when this run has read it already. */
+interface FileToLoad {
   readonly path: string;
   readonly displayPath: string;
   readonly real: string;
@@ -60,158 +56,39 @@ type Listing =
   | { readonly toLoad: readonly (FileToLoad | Diagnostic)[]; readonly done?: undefined };
 
 /** Reads and parses every `*.yaml` / `*.yml` file under `specDir`, in a stable order. */
-export function loadSpec(specDir: string, displayDir: string = specDir): LoadResult {
-  const listing = listSpec(specDir, displayDir);
-  return listing.done ?? loadListed(specDir, listing.toLoad);
-}
-
-type Loaded = { readonly file: SpecFile; readonly diagnostics: Diagnostic[] };
-
-/** Loads the listed files in this thread, in order (`loaded`: those loaded already, by index). */
-function loadListed(
+export function loadSpec(
   specDir: string,
-  toLoad: readonly (FileToLoad | Diagnostic)[],
-  loaded: ReadonlyMap<number, Loaded> = new Map(),
+  displayDir: string = specDir,
+  options: LoadOptions = {},
 ): LoadResult {
+  const listing = listSpec(specDir, displayDir, options.read);
+  if (listing.done) return listing.done;
   const diagnostics: Diagnostic[] = [];
   const files: SpecFile[] = [];
-  toLoad.forEach((entry, index) => {
-    if ('code' in entry) {
-      diagnostics.push(entry);
-      return;
-    }
-    const known = loaded.get(index);
-    if (known) {
-      files.push(known.file);
-      diagnostics.push(...known.diagnostics);
-    } else files.push(loadFile(entry, diagnostics));
-  });
+  for (const entry of listing.toLoad) {
+    if ('code' in entry) diagnostics.push(entry);
+    else files.push(loadFile(entry, diagnostics));
+  }
   return { specDir, files, diagnostics };
 }
 
-function loadOne(entry: FileToLoad): Loaded {
-  const diagnostics: Diagnostic[] = [];
-  return { file: loadFile(entry, diagnostics), diagnostics };
-}
-
-/**
- * As loadSpec, with the files shared between this thread and a worker when the spec is large and not in
- * the subset that yaml-subset.ts reads (see PARALLEL_BYTES); the result is the same, except that each file
- * the worker parsed is parsed again here only if a later stage asks for its syntax tree (to point at a node
- * in a diagnostic).
- */
+/** As loadSpec, for the chain, whose stages are awaited one after the other. */
 export async function loadSpecFiles(
   specDir: string,
   displayDir: string = specDir,
   options: LoadOptions = {},
 ): Promise<LoadResult> {
-  const listing = listSpec(specDir, displayDir, options.read);
-  if (listing.done) return listing.done;
-  const sized = listing.toLoad.map((entry) => ({
-    entry,
-    bytes: 'code' in entry ? 0 : (entry.bytes?.length ?? sizeOf(entry.real)),
-  }));
-  const total = sized.reduce((sum, s) => sum + s.bytes, 0);
-  const parallel = options.parallel ?? (total >= PARALLEL_BYTES && canRunInParallel());
-  if (!parallel || sized.length < 2) return loadListed(specDir, listing.toLoad);
-  const order = sized
-    .map((s, index) => ({ ...s, index }))
-    .sort((a, b) => b.bytes - a.bytes || a.index - b.index);
-  const local = new Map<number, Loaded>();
-  // The subset reader reads a spec faster than a worker's results can be copied back (10k bench spec, 13 MB:
-  // 0.46 s on one thread, 0.56 s shared): a worker only pays for files the library must parse. The largest
-  // file, read here first, tells which kind of spec this is.
-  const first = order[0] as (typeof order)[number];
-  if (options.parallel === undefined && !('code' in first.entry)) {
-    local.set(first.index, loadOne(first.entry));
-    if (lazyTrees.has((local.get(first.index) as Loaded).file))
-      return loadListed(specDir, listing.toLoad, local);
-  }
-  // Every other file by size goes to the worker, so that both halves hold about as many bytes.
-  const remote = new Set(order.filter((_, rank) => rank % 2 === 1).map((s) => s.index));
-  const worker = spawnWorker(
-    import.meta.url,
-    'worker',
-    listing.toLoad.filter((entry, index) => remote.has(index) && !('code' in entry)),
-  );
-  const parsed = workerResult<ParsedFile[]>(worker);
-  parsed.catch(() => {});
-  listing.toLoad.forEach((entry, index) => {
-    if (remote.has(index) || 'code' in entry || local.has(index)) return;
-    local.set(index, loadOne(entry));
-  });
-  const fromWorker = (await parsed).values();
-  const diagnostics: Diagnostic[] = [];
-  const files: SpecFile[] = [];
-  listing.toLoad.forEach((entry, index) => {
-    if ('code' in entry) {
-      diagnostics.push(entry);
-      return;
-    }
-    const loaded = remote.has(index) ? detached(fromWorker.next().value as ParsedFile) : local.get(index);
-    if (!loaded) return;
-    files.push(loaded.file);
-    diagnostics.push(...loaded.diagnostics);
-  });
-  return { specDir, files, diagnostics };
+  return loadSpec(specDir, displayDir, options);
 }
 
 export interface LoadOptions {
-  /** Share the files with a worker thread; by default, for specs of PARALLEL_BYTES or more. */
-  readonly parallel?: boolean;
   /** Files this run has read already (see ReadFiles): parsed from these bytes, not read again. */
   readonly read?: ReadFiles;
 }
 
 /**
- * Specs of at least this many bytes are parsed by two threads when their largest file needs the YAML
- * library, which reads a few MB/s (see loadSpecFiles).
- */
-const PARALLEL_BYTES = 1024 * 1024;
-
-function sizeOf(real: string): number {
-  try {
-    return statSync(real).size;
-  } catch {
-    return 0;
-  }
-}
-
-/** What a worker sends back for one file: everything but the syntax tree and the position function. */
-export interface ParsedFile {
-  readonly path: string;
-  readonly displayPath: string;
-  readonly text: string;
-  readonly data: unknown;
-  /** Whether the file has a syntax tree (false when it could not be read, or nests too deep). */
-  readonly parsed: boolean;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-/** Loads one file for a worker (see load-worker.ts). */
-export function loadForWorker(entry: FileToLoad): ParsedFile {
-  const diagnostics: Diagnostic[] = [];
-  const file = loadFile(entry, diagnostics);
-  const { path, displayPath, text, data } = file;
-  const parsed = lazyTrees.has(file) || file.doc !== undefined;
-  return { path, displayPath, text, data, parsed, diagnostics };
-}
-
-/** A file parsed by a worker; its syntax tree is parsed again from its text the first time it is read. */
-function detached(parsed: ParsedFile): { file: SpecFile; diagnostics: Diagnostic[] } {
-  const { path, displayPath, text, data } = parsed;
-  const file = parsed.parsed
-    ? withLazyTree(path, displayPath, text, lineIndex(text), data)
-    : { ...unparsed(path, displayPath, text), data };
-  return { file, diagnostics: [...parsed.diagnostics] };
-}
-
-/** Files whose syntax tree is parsed only when it is first read. */
-const lazyTrees = new WeakSet<SpecFile>();
-
-/**
- * A file whose value is known (read by the subset reader, or by a worker) and whose syntax tree is parsed
- * from its text by the library only if a diagnostic needs to point into it.
+ * A file whose value the subset reader knew, and whose syntax tree is parsed from its text by the library
+ * only if a diagnostic needs to point into it.
  */
 function withLazyTree(
   path: string,
@@ -221,7 +98,7 @@ function withLazyTree(
   data: unknown,
 ): SpecFile {
   let doc: Document.Parsed | undefined;
-  const file: SpecFile = {
+  return {
     path,
     displayPath,
     text,
@@ -232,8 +109,6 @@ function withLazyTree(
       return doc;
     },
   };
-  lazyTrees.add(file);
-  return file;
 }
 
 /** The spec files to load and the diagnostics of entries that cannot be, in order; or the whole result. */
