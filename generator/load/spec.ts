@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from 'yaml';
 import { createDiagnostic, type Diagnostic, type Location } from '../support/diagnostics.js';
+import { isOff } from '../support/switches.js';
 import {
   findSpecFiles,
   lineIndex,
@@ -160,8 +161,9 @@ function loadFile(entry: FileToLoad, diagnostics: Diagnostic[]): SpecFile {
   const position = lineIndex(text);
   const at = (offset: number): Location => ({ file: displayPath, ...position(offset) });
   // The common case: a text in the subset that yaml-subset.ts reads, to the same value, many times faster
-  // (it declines nesting deeper than MAX_DEPTH, so that its recursion stays shallow).
-  const value = readYamlSubset(text);
+  // (it declines nesting deeper than MAX_DEPTH, so that its recursion stays shallow). Switched off, every
+  // text takes the library's path below.
+  const value = isOff('subset-reader') ? UNSUPPORTED : readYamlSubset(text);
   if (value !== UNSUPPORTED) return withLazyTree(path, displayPath, text, position, value);
   // Refused before the library's recursion sees it.
   const deep = tooDeepAt(text);
