@@ -8,16 +8,8 @@ import { join } from 'node:path';
 import type { Document } from 'yaml';
 import { createDiagnostic, type Diagnostic, type Location } from '../support/diagnostics.js';
 import { isOff } from '../support/switches.js';
-import {
-  findSpecFiles,
-  lineIndex,
-  MAX_DEPTH,
-  MAX_FILE_BYTES,
-  type ReadFiles,
-  readSpecText,
-  tooDeepAt,
-} from './files.js';
-import { yamlLibrary } from './yaml-library.js';
+import { findSpecFiles, lineIndex, MAX_FILE_BYTES, type ReadFiles, readSpecText } from './files.js';
+import { parseSpecText, parseWithLibrary } from './yaml-library.js';
 import { readYamlSubset, UNSUPPORTED } from './yaml-subset.js';
 
 export { MAX_FILE_BYTES };
@@ -40,9 +32,6 @@ export interface LoadResult {
   readonly files: readonly SpecFile[];
   readonly diagnostics: readonly Diagnostic[];
 }
-
-/** Aliases expanded per file beyond this count are taken for an alias bomb. */
-const MAX_ALIAS_COUNT = 1000;
 
 /** A spec file to read, and how its path is shown; `bytes` when this run has read it already. */
 interface FileToLoad {
@@ -137,11 +126,6 @@ function listSpec(specDir: string, displayDir: string, read?: ReadFiles): Listin
   };
 }
 
-/** Parses spec text, with the options every spec file is parsed with. */
-function parseSpecText(text: string): Document.Parsed {
-  return yamlLibrary().parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
-}
-
 function unparsed(path: string, displayPath: string, text = ''): SpecFile {
   return { path, displayPath, text, doc: undefined, position: lineIndex(text), data: undefined };
 }
@@ -157,78 +141,15 @@ function loadFile(entry: FileToLoad, diagnostics: Diagnostic[]): SpecFile {
     else diagnostics.push(createDiagnostic('io-error', { reason: read.reason ?? 'unreadable' }, whole));
     return unparsed(path, displayPath);
   }
-  const text = read.text;
+  const { text } = read;
   const position = lineIndex(text);
-  const at = (offset: number): Location => ({ file: displayPath, ...position(offset) });
   // The common case: a text in the subset that yaml-subset.ts reads, to the same value, many times faster
   // (it declines nesting deeper than MAX_DEPTH, so that its recursion stays shallow). Switched off, every
-  // text takes the library's path below.
+  // text takes the library's path.
   const value = isOff('subset-reader') ? UNSUPPORTED : readYamlSubset(text);
   if (value !== UNSUPPORTED) return withLazyTree(path, displayPath, text, position, value);
-  // Refused before the library's recursion sees it.
-  const deep = tooDeepAt(text);
-  if (deep >= 0) {
-    diagnostics.push(
-      createDiagnostic('yaml-syntax', { detail: `nesting deeper than ${MAX_DEPTH} levels` }, at(deep)),
-    );
-    return unparsed(path, displayPath, text);
-  }
-  const doc = parseSpecText(text);
-  const problems = [...doc.errors, ...doc.warnings];
-  for (const problem of problems) {
-    diagnostics.push(
-      createDiagnostic(
-        'yaml-syntax',
-        { detail: yamlMessage(problem.code, problem.message) },
-        at(problem.pos[0]),
-      ),
-    );
-  }
-  const aliases = checkAliases(doc, diagnostics, at);
-  if (problems.length + aliases.unresolved > 0) return { ...unparsed(path, displayPath, text), doc };
-  try {
-    const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return { path, displayPath, text, doc, position, data };
-  } catch (error) {
-    const detail = `${(error as Error).message.split('\n')[0]} (aliases expand too much)`;
-    diagnostics.push(createDiagnostic('yaml-syntax', { detail }, at(aliases.first ?? 0)));
-    return { ...unparsed(path, displayPath, text), doc };
-  }
-}
-
-function yamlMessage(code: string, message: string): string {
-  if (code === 'MULTIPLE_DOCS') return 'a spec file holds one YAML document; this is a second one (---)';
-  return message.split('\n')[0]?.trim() ?? message;
-}
-
-/**
- * One pass over the document in order: every alias must refer to an anchor defined before it. Linear in
- * the size of the file (resolving each alias on its own would walk the document once per alias).
- */
-function checkAliases(
-  doc: Document.Parsed,
-  diagnostics: Diagnostic[],
-  at: (offset: number) => Location,
-): { unresolved: number; first?: number } {
-  const { isAlias, isCollection, isScalar, visit } = yamlLibrary();
-  const anchors = new Set<string>();
-  let unresolved = 0;
-  let first: number | undefined;
-  visit(doc, (_key, node) => {
-    if (isAlias(node)) {
-      const offset = node.range?.[0] ?? 0;
-      first ??= offset;
-      if (!anchors.has(node.source)) {
-        unresolved++;
-        diagnostics.push(
-          createDiagnostic(
-            'yaml-syntax',
-            { detail: `alias *${node.source} refers to no anchor` },
-            at(offset),
-          ),
-        );
-      }
-    } else if ((isScalar(node) || isCollection(node)) && node.anchor) anchors.add(node.anchor);
-  });
-  return first === undefined ? { unresolved } : { unresolved, first };
+  const at = (offset: number): Location => ({ file: displayPath, ...position(offset) });
+  const parsed = parseWithLibrary(text, at, diagnostics);
+  if (!parsed.ok) return { ...unparsed(path, displayPath, text), doc: parsed.doc };
+  return { path, displayPath, text, doc: parsed.doc, position, data: parsed.data };
 }
