@@ -79,7 +79,7 @@ export function buildModel(
     builtFrom: new WeakMap(),
     familyFields: new WeakMap(),
   };
-  const envelopeFields = mapped(raw.envelope.fields, (f) => field(f, refs, top));
+  const envelopeFields = raw.envelope.fields.map((f) => field(f, refs, top));
   const sorted = [...families].sort((a, b) => compareStrings(a.data.id, b.data.id));
   const examples = sorted.flatMap(({ file, data }) =>
     buildExamples(data, bannerPath(file.path), exampleTexts, raw, refs),
@@ -129,24 +129,6 @@ export function buildModel(
     files: [catalog, ...sorted].map(({ file }) => bannerPath(file.path)).sort(compareStrings),
     catalogFile: bannerPath(catalog.file.path),
   };
-}
-
-/**
- * `items.map(build)`, always a packed array. V8's `map` makes a packed array when the calling code runs
- * unoptimized and a holey one once it is optimized: a model built by both held the two kinds side by side
- * (at 10,000 names, 4 in 10 notifications' field lists were holey), and every emitter's loop over them met
- * two hidden classes where it had expected one, was thrown out and compiled again.
- */
-function mapped<T, U>(items: readonly T[], build: (item: T, index: number) => U): U[];
-function mapped<T, U>(items: readonly T[] | undefined, build: (item: T, index: number) => U): U[] | undefined;
-function mapped<T, U>(
-  items: readonly T[] | undefined,
-  build: (item: T, index: number) => U,
-): U[] | undefined {
-  if (items === undefined) return undefined;
-  const out: U[] = [];
-  for (let i = 0; i < items.length; i++) out.push(build(items[i] as T, i));
-  return out;
 }
 
 /** Items grouped by a key, each group in the items' order. */
@@ -249,13 +231,13 @@ function field(raw: RawField, refs: Refs, fallback: SourceRef): FieldModel {
 function buildField(raw: RawField, refs: Refs, fallback: SourceRef): FieldModel {
   const format = raw.format === undefined ? undefined : refs.formats.get(raw.format);
   const pattern = raw.pattern ?? format?.pattern;
-  // Every property, in one order (see catalog.ts); fieldWith copies a field key by key in this order.
+  // Every property, in one order (see catalog.ts), which a spread copy keeps.
   const field: EventFieldModel = {
     name: raw.name,
     type: raw.type,
     pattern,
     format,
-    enum: mapped(raw.enum, (e) => ({
+    enum: raw.enum?.map((e) => ({
       value: e.value,
       label: refs.text(e.label),
       description: e.description ? refs.text(e.description) : undefined,
@@ -266,7 +248,7 @@ function buildField(raw: RawField, refs: Refs, fallback: SourceRef): FieldModel 
     example: raw.example,
     description: refs.text(raw.description),
     note: raw.note ? refs.text(raw.note) : undefined,
-    references: mapped(raw.references ?? [], (r) => ({ ...r })),
+    references: (raw.references ?? []).map((r) => ({ ...r })),
     source: refs.source(raw.source, fallback),
     presence: raw.presence ?? 'required',
     const: undefined,
@@ -286,7 +268,7 @@ function level(raw: RawLevel, refs: Refs, fallback: SourceRef): LevelModel {
 
 /** A family's field models, built once and shared by its notifications (a large catalog has many). */
 function familyFields(family: RawFamily, refs: Refs, source: SourceRef): FieldModel[] {
-  return lookup(refs.familyFields, family, () => mapped(family.content, (raw) => field(raw, refs, source)));
+  return lookup(refs.familyFields, family, () => family.content.map((raw) => field(raw, refs, source)));
 }
 
 const variants = new WeakMap<FieldModel, Map<string, EventFieldModel>>();
@@ -305,35 +287,7 @@ function fieldAs(
 ): EventFieldModel {
   if (presence === field.presence && bound === undefined && rule === undefined) return field;
   const key = `${presence}\0${rule ?? ''}\0${typeof bound}\0${String(bound)}`;
-  return lookup(mapUnder(variants, field), key, () => fieldWith(field, presence, bound, rule));
-}
-
-/**
- * A copy of `field` with another presence, constant and rule, written out key by key in buildField's order:
- * a spread copy got a hidden class of its own (V8 clones the original's, or builds one with fewer in-object
- * slots), and the emitters' reads of fields met four.
- */
-function fieldWith(
-  field: FieldModel,
-  presence: EventFieldModel['presence'],
-  bound: EventFieldModel['const'],
-  rule: string | undefined,
-): EventFieldModel {
-  return {
-    name: field.name,
-    type: field.type,
-    pattern: field.pattern,
-    format: field.format,
-    enum: field.enum,
-    example: field.example,
-    description: field.description,
-    note: field.note,
-    references: field.references,
-    source: field.source,
-    presence,
-    const: bound,
-    rule,
-  };
+  return lookup(mapUnder(variants, field), key, () => ({ ...field, presence, const: bound, rule }));
 }
 
 function buildEvent(
@@ -348,7 +302,7 @@ function buildEvent(
   const familySource = refs.source(family.source);
   const presence = resolvePresence(family, n);
   const shared = familyFields(family, refs, familySource);
-  const content: EventFieldModel[] = mapped(family.content, (raw, i) => {
+  const content: EventFieldModel[] = family.content.map((raw, i) => {
     const resolved = presence.fields.get(raw.name);
     const bound = n.bind?.[raw.name];
     const rule = resolved?.rule && bound === undefined ? resolved.rule : undefined;
@@ -362,13 +316,11 @@ function buildEvent(
     label: refs.text(n.label),
     description: n.description ? refs.text(n.description) : undefined,
     level: level(n.level ?? family.level, refs, familySource),
-    bindings: mapped(Object.entries(n.bind ?? {}), ([f, value]) => ({ field: f, value })),
+    bindings: Object.entries(n.bind ?? {}).map(([f, value]) => ({ field: f, value })),
     tags: tagsOf(family, n).sort(compareStrings),
-    envelope: mapped(envelope, (f) =>
-      f.name === catalog.envelope.discriminator ? fieldWith(f, f.presence, n.name, undefined) : f,
-    ),
+    envelope: envelope.map((f) => (f.name === catalog.envelope.discriminator ? { ...f, const: n.name } : f)),
     content,
-    examples: mapped(examplesByName.get(n.name) ?? [], (e) => e.id),
+    examples: (examplesByName.get(n.name) ?? []).map((e) => e.id),
     source: refs.source(n.source, familySource),
     file,
   };
@@ -391,15 +343,15 @@ function buildFamily(
     source,
     level: level(raw.level, refs, source),
     nameTemplate: raw.nameTemplate,
-    tags: mapped(raw.tags ?? [], (t) => ({ id: t.id, label: refs.text(t.label) })),
+    tags: (raw.tags ?? []).map((t) => ({ id: t.id, label: refs.text(t.label) })),
     content: familyFields(raw, refs, source),
-    presence: mapped(raw.presence ?? [], (r) => ({
+    presence: (raw.presence ?? []).map((r) => ({
       id: r.id,
       fields: [...r.fields],
       presence: r.presence,
       when: {
         tags: [...(r.when.tags ?? [])],
-        values: mapped(Object.entries(r.when.values ?? {}), ([f, values]) => ({
+        values: Object.entries(r.when.values ?? {}).map(([f, values]) => ({
           field: f,
           values: [...values],
         })),
@@ -408,17 +360,17 @@ function buildFamily(
       note: r.note ? refs.text(r.note) : undefined,
       source: refs.source(r.source, source),
     })),
-    lifecycles: mapped(raw.lifecycles ?? [], (l) => ({
+    lifecycles: (raw.lifecycles ?? []).map((l) => ({
       field: l.field,
       groupBy: l.groupBy,
       source: refs.source(l.source, source),
       note: l.note ? refs.text(l.note) : undefined,
       initial: [...l.initial],
-      transitions: mapped(l.transitions, (t) => ({ from: t.from, to: t.to })),
+      transitions: l.transitions.map((t) => ({ from: t.from, to: t.to })),
       final: [...l.final],
     })),
-    events: mapped(eventsByFamily.get(raw.id) ?? [], (e) => e.name),
-    examples: mapped(examplesByFamily.get(raw.id) ?? [], (e) => e.id),
+    events: (eventsByFamily.get(raw.id) ?? []).map((e) => e.name),
+    examples: (examplesByFamily.get(raw.id) ?? []).map((e) => e.id),
     file,
   };
 }
@@ -431,7 +383,7 @@ function buildExamples(
   refs: Refs,
 ): ExampleModel[] {
   const fallback = refs.source(family.source);
-  return mapped(family.examples ?? [], (e) => {
+  return (family.examples ?? []).map((e) => {
     const parsed = texts.get(e.id) as ExampleText;
     const carried = (parsed.value as Record<string, unknown>)[catalog.envelope.discriminator];
     return {
