@@ -8,8 +8,8 @@
  * never reports an error itself, and a text it declines costs one extra scan.
  *
  * Why: the library builds a concrete syntax tree, a document and then the plain value, and is the largest
- * cost of a cold run (about 110 ms for the real catalog on a cold JIT, 2.6 s of CPU for 13 MB); spec files
- * need the tree only to point a diagnostic at a node, which the loader still does by parsing on demand.
+ * cost of a cold run (bench/yaml-readers.ts compares the readers); spec files need the tree only to point a
+ * diagnostic at a node, which the loader still does by parsing on demand.
  * test/yaml-subset.test.ts compares the two on every spec, on hand-written cases and on generated texts.
  */
 

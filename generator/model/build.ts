@@ -276,8 +276,9 @@ const variants = new WeakMap<FieldModel, Map<string, EventFieldModel>>();
 /**
  * A family's field as one notification has it: the field itself when the notification takes it as it is,
  * else its copy with that presence, constant and rule, made once per combination and shared by the
- * notifications that have it. A large catalog's notifications hold ~180,000 fields; as copies each, they
- * were that many objects to build, to copy to a worker thread and to collect.
+ * notifications that have it. A large catalog's notifications hold many times the fields its families
+ * define; as copies each, they would be that many objects to build, to copy to a worker thread and to
+ * collect.
  */
 function fieldAs(
   field: FieldModel,
