@@ -1,23 +1,20 @@
 /**
- * The two-thread paths of large catalogs, forced on for small specs here. The parallel load (a worker parses
- * part of the files) must give the same data and the same diagnostics, at the same positions, as the
- * one-thread load, for the real spec and for every broken spec of test/invalid. The parallel write (a
- * worker stages some emitters' files, and both share the schemas) must give the same bytes as the one-thread
+ * The two-thread write of large catalogs, forced on for small specs here. The parallel write (a worker
+ * stages some emitters' files, and both share the schemas) must give the same bytes as the one-thread
  * write, and a failure on either side must leave the output folder as it was, with no staging folder left.
  */
-import { cpSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cachedDerived, takeSerializedForm } from '../generator/cache/index.js';
 import { EMITTERS, type Emitter, emitEach, shareBy } from '../generator/emit/index.js';
 import { buildCatalog } from '../generator/index.js';
-import { loadSpec, loadSpecFiles } from '../generator/load/spec.js';
 import type { Catalog } from '../generator/model/catalog.js';
 import { loadAssets } from '../generator/support/assets.js';
 import { writeCatalog } from '../generator/write/catalog.js';
 import type { WriteResult } from '../generator/write/output.js';
-import { ROOT, realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
+import { realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
 import { tally } from './tally.js';
 
 const { catalog, files } = await realOutput();
@@ -56,58 +53,6 @@ test('a shared emitter: takers over one counter render disjoint files, each once
   assert.equal([...first, ...second].sort(), [...rendered].sort());
   assert.is(new Set(rendered).size, 40);
   assert.is(rendered.length, 40);
-});
-
-test('the parallel load gives the same files, data and diagnostics as the one-thread load', async () => {
-  const serial = loadSpec(SPEC_DIR, 'spec');
-  const parallel = await loadSpecFiles(SPEC_DIR, 'spec', { parallel: true });
-  const plain = (r: typeof serial) =>
-    r.files.map(({ path, displayPath, text, data }) => ({ path, displayPath, text, data }));
-  assert.equal(plain(parallel), plain(serial));
-  assert.equal(parallel.diagnostics, serial.diagnostics);
-  // The worker's files get their syntax tree back on demand, as the same tree.
-  for (const [i, file] of parallel.files.entries())
-    assert.equal(file.doc?.toJS(), serial.files[i]?.doc?.toJS(), file.path);
-});
-
-test('a large spec loads the same whether its largest file is read by the subset reader or the library', async () => {
-  // Padded past the size from which a worker may help; in the second case the largest file carries an anchor,
-  // which the subset reader declines, so the library parses it and the files are shared with a worker.
-  for (const anchored of [false, true]) {
-    const spec = join(tempDir(), 'spec');
-    cpSync(SPEC_DIR, spec, { recursive: true });
-    const target = join(spec, 'families', 'system-event.yaml');
-    let text = readFileSync(target, 'utf8');
-    if (anchored) text = text.replace(/^id: (\S+)$/m, 'id: &family $1');
-    assert.ok(!anchored || text.includes('&family'), 'the anchor is in');
-    writeFileSync(target, `${text}${'# padding to make the spec large\n'.repeat(40_000)}`);
-    const serial = loadSpec(spec, 'spec');
-    const loaded = await loadSpecFiles(spec, 'spec');
-    const plain = (r: typeof serial) =>
-      r.files.map(({ path, displayPath, text, data }) => ({ path, displayPath, text, data }));
-    assert.equal(plain(loaded), plain(serial), `anchored: ${anchored}`);
-    assert.equal(loaded.diagnostics, serial.diagnostics);
-    assert.equal(serial.diagnostics, []);
-  }
-});
-
-const CASES = join(ROOT, 'test', 'invalid');
-const BASE = join(ROOT, 'test', 'golden', 'minimal', 'spec');
-
-test('every broken spec gives the same diagnostics, at the same positions, when loaded by two threads', async () => {
-  const cases = readdirSync(CASES).filter((f) => f.endsWith('.yaml'));
-  assert.ok(cases.length > 50);
-  for (const file of cases) {
-    const text = readFileSync(join(CASES, file), 'utf8');
-    const target = /^# target: (\S+)$/m.exec(text)?.[1] ?? `families/${file}`;
-    const spec = join(tempDir(), 'spec');
-    cpSync(BASE, spec, { recursive: true });
-    writeFileSync(join(spec, target), text);
-    const serial = await buildCatalog(spec, 'spec', { parallel: false });
-    const parallel = await buildCatalog(spec, 'spec', { parallel: true });
-    assert.ok(serial.diagnostics.length > 0, file);
-    assert.equal(parallel.diagnostics, serial.diagnostics, file);
-  }
 });
 
 /** The stats a write took, by path (files it left as they were have none). */

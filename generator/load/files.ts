@@ -15,7 +15,7 @@ import {
 import { join, relative, sep } from 'node:path';
 import { compareStrings, errorReason } from '../support/diagnostics.js';
 
-/** Files larger than this are refused before they are read: a catalog of 10,000 events is a few MiB. */
+/** Files larger than this are refused before they are read: far larger than a file of a large catalog. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export type Found =
@@ -34,7 +34,7 @@ export function findSpecFiles(root: string): Found[] {
   const realRoot = realpathSync(root);
   const out: Found[] = [];
   // `realDir` is where `dir` really is: the walk descends real folders only, so a file that is not a
-  // symlink is at realDir/name, without resolving its path again (1,600 files at 10,000 names).
+  // symlink is at realDir/name, without resolving its path again (a large catalog has many files).
   const walk = (dir: string, realDir: string): void => {
     let entries: Dirent[];
     try {

@@ -2,58 +2,47 @@
  * A fast reader for the plain subset of YAML that spec files are written in: block mappings and sequences,
  * plain, quoted and block scalars, one-line flow collections, comments. For any text it accepts, it returns
  * exactly the value that the `yaml` library's `parseDocument(text, { uniqueKeys: true, strict: true })
- * .toJS()` returns; for anything else (anchors, aliases, tags, tabs, directives, several documents, multi-line
- * quoted or flow scalars, duplicate keys, nesting deeper than MAX_DEPTH, any syntax error…) it returns UNSUPPORTED and the loader parses
- * the text with the library, which also gives the positioned diagnostics. It is an optimisation only: it
- * never reports an error itself, and a text it declines costs one extra scan.
+ * .toJS()` returns; for anything else (anchors, aliases, tags, tabs, directives, several documents,
+ * multi-line quoted or flow scalars, duplicate keys, nesting deeper than MAX_DEPTH, any syntax error…) it
+ * returns UNSUPPORTED and the loader parses the text with the library, which also gives the positioned
+ * diagnostics. It is an optimisation only: it never reports an error itself, and a text it declines costs
+ * one extra scan. This file reads block collections; yaml-subset-scalars.ts reads scalars and
+ * yaml-subset-flow.ts flow collections.
  *
  * Why: the library builds a concrete syntax tree, a document and then the plain value, and is the largest
- * cost of a cold run (about 110 ms for the real catalog on a cold JIT, 2.6 s of CPU for 13 MB); spec files
- * need the tree only to point a diagnostic at a node, which the loader still does by parsing on demand.
+ * cost of a cold run (bench/yaml-readers.ts compares the readers); spec files need the tree only to point a
+ * diagnostic at a node, which the loader still does by parsing on demand.
  * test/yaml-subset.test.ts compares the two on every spec, on hand-written cases and on generated texts.
  */
 
 import { MAX_DEPTH } from './files.js';
+import { FlowReader } from './yaml-subset-flow.js';
+import {
+  BAIL,
+  bail,
+  foldBlock,
+  foldLine,
+  hasMappingColon,
+  INDICATORS,
+  indentOf,
+  isSeqItem,
+  KEY_SPECIALS,
+  MAX_KEY_LENGTH,
+  plainEnd,
+  readQuoted,
+  resolvePlain,
+  restIsEmpty,
+  SPECIAL_KEYS,
+} from './yaml-subset-scalars.js';
 
 /** What readYamlSubset returns for a text outside the subset. */
 export const UNSUPPORTED: unique symbol = Symbol('unsupported');
-
-/** Thrown inside the reader to give up; caught at the top. */
-const BAIL = { bail: true };
 
 /** Characters the subset never accepts anywhere: tabs, carriage returns, other C0/C1 controls, BOMs, U+2028/9. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const FORBIDDEN_CHARS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 /** Directives and document markers. */
 const DOCUMENT_MARKERS = /^(?:---|\.\.\.)(?: |$)|^%/m;
-/** Characters that cannot start a plain scalar here (the ones that start something else, or may). */
-const INDICATORS = new Set([
-  '-',
-  '?',
-  ':',
-  ',',
-  '[',
-  ']',
-  '{',
-  '}',
-  '#',
-  '&',
-  '*',
-  '!',
-  '|',
-  '>',
-  "'",
-  '"',
-  '%',
-  '@',
-  '`',
-]);
-/** Plain keys with these characters are left to the library. */
-const KEY_SPECIALS = /[[\]{},]/;
-/** Keys whose handling differs between a plain object and the library's (prototype, merge keys). */
-const SPECIAL_KEYS = new Set(['__proto__', '<<']);
-/** The library's limit on implicit keys is 1024 characters; stay well below it. */
-const MAX_KEY_LENGTH = 1000;
 
 /** The value of `text` when it is in the subset, or UNSUPPORTED. */
 export function readYamlSubset(text: string): unknown {
@@ -64,130 +53,6 @@ export function readYamlSubset(text: string): unknown {
     if (error === BAIL) return UNSUPPORTED;
     throw error;
   }
-}
-
-function bail(): never {
-  throw BAIL;
-}
-
-/** Resolves a plain scalar as the YAML 1.2 core schema does (the library's tags, in its order). */
-export function resolvePlain(s: string): unknown {
-  const c = s.charCodeAt(0);
-  // Only texts starting with one of ~ n N t T f F 0-9 + - . can be anything but a string.
-  const maybe =
-    s === '' ||
-    c === 126 ||
-    c === 110 ||
-    c === 78 ||
-    c === 116 ||
-    c === 84 ||
-    c === 102 ||
-    c === 70 ||
-    (c >= 48 && c <= 57) ||
-    c === 43 ||
-    c === 45 ||
-    c === 46;
-  if (!maybe) return s;
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
-  if (/^0o[0-7]+$/.test(s)) return Number.parseInt(s.substring(2), 8);
-  if (/^[-+]?[0-9]+$/.test(s)) return Number.parseInt(s, 10);
-  if (/^0x[0-9a-fA-F]+$/.test(s)) return Number.parseInt(s.substring(2), 16);
-  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
-    if (s.slice(-3).toLowerCase() === 'nan') return Number.NaN;
-    return s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  }
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)) return Number.parseFloat(s);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return Number.parseFloat(s);
-  return s;
-}
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  '0': '\0',
-  a: '\x07',
-  b: '\b',
-  e: '\x1b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-  N: '\u0085',
-  _: '\u00a0',
-  L: '\u2028',
-  P: '\u2029',
-  ' ': ' ',
-  '"': '"',
-  '/': '/',
-  '\\': '\\',
-};
-
-/** A quoted scalar that opens at `start` and closes on the same line: its value and the offset after it. */
-function readQuoted(line: string, start: number): [string, number] {
-  const quote = line[start];
-  let out = '';
-  let i = start + 1;
-  if (quote === "'") {
-    for (;;) {
-      const end = line.indexOf("'", i);
-      if (end < 0) bail();
-      out += line.slice(i, end);
-      if (line[end + 1] !== "'") return [out, end + 1];
-      out += "'";
-      i = end + 2;
-    }
-  }
-  for (;;) {
-    let j = i;
-    while (j < line.length && line[j] !== '"' && line[j] !== '\\') j++;
-    if (j >= line.length) bail();
-    out += line.slice(i, j);
-    if (line[j] === '"') return [out, j + 1];
-    const next = line[j + 1] as string | undefined;
-    if (next === undefined) bail();
-    const simple = ESCAPES[next];
-    if (simple !== undefined) {
-      out += simple;
-      i = j + 2;
-      continue;
-    }
-    const length = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
-    const hex = line.substr(j + 2, length);
-    if (length === 0 || hex.length !== length || !/^[0-9a-fA-F]+$/.test(hex)) bail();
-    const code = Number.parseInt(hex, 16);
-    if (code > 0x10ffff) bail();
-    out += String.fromCodePoint(code);
-    i = j + 2 + length;
-  }
-}
-
-/** Whether the rest of `line` from `at` is only spaces, or spaces and then a comment. */
-function restIsEmpty(line: string, at: number): boolean {
-  let i = at;
-  while (line.charCodeAt(i) === 32) i++;
-  return i >= line.length || (line[i] === '#' && (i === at ? i === 0 || line[i - 1] === ' ' : true));
-}
-
-/** Offset of a comment (` #`) in a plain scalar's line from `from`, or the line's length. */
-function plainEnd(line: string, from: number): number {
-  const at = line.indexOf(' #', from);
-  return at < 0 ? line.length : at;
-}
-
-/** Whether `s` holds a mapping indicator (`: ` or a final `:`). */
-function hasMappingColon(s: string): boolean {
-  return s.includes(': ') || s.endsWith(':');
-}
-
-/** Number of leading spaces. */
-function indentOf(line: string): number {
-  let i = 0;
-  while (line.charCodeAt(i) === 32) i++;
-  return i;
-}
-
-function isSeqItem(line: string, at: number): boolean {
-  return line[at] === '-' && (at + 1 === line.length || line[at + 1] === ' ');
 }
 
 class Reader {
@@ -418,7 +283,7 @@ class Reader {
       if (plainEnd(next, nextIndent) < next.length || INDICATORS.has(next[nextIndent] as string)) bail();
       const part = next.slice(nextIndent).trimEnd();
       if (hasMappingColon(part)) bail();
-      text += empty === 0 ? ` ${part}` : `${'\n'.repeat(empty)}${part}`;
+      text = foldLine(text, empty, part);
       empty = 0;
       j++;
       this.i = j;
@@ -430,8 +295,16 @@ class Reader {
   private blockScalar(line: string, at: number, indent: number): string {
     const header = /^([|>])(-?)(?: +#.*| *)$/.exec(line.slice(at));
     if (!header) bail();
-    const folded = header[1] === '>';
-    const strip = header[2] === '-';
+    const body = this.blockLines(indent);
+    const text = header[1] === '>' ? foldBlock(body) : body.join('\n');
+    return header[2] === '-' ? text : `${text}\n`;
+  }
+
+  /**
+   * The lines of the block scalar whose header is on the current line, in a collection at column `indent`,
+   * without their indentation and without trailing empty lines; leaves the reader on the line after it.
+   */
+  private blockLines(indent: number): string[] {
     const first = this.i + 1;
     const firstLine = this.lines[first];
     if (firstLine === undefined || this.indentAt(first) === firstLine.length) bail();
@@ -457,141 +330,6 @@ class Reader {
     // Without a line break after the last line, clipping keeps none: left to the library.
     if (first + last === this.lines.length - 1) bail();
     this.i = j;
-    const body = content.slice(0, last + 1);
-    let text: string;
-    if (folded) {
-      if (body.some((l) => l.startsWith(' '))) bail();
-      text = body[0] as string;
-      let empty = 0;
-      for (let k = 1; k < body.length; k++) {
-        const l = body[k] as string;
-        if (l === '') {
-          empty++;
-          continue;
-        }
-        text += empty === 0 ? ` ${l}` : `${'\n'.repeat(empty)}${l}`;
-        empty = 0;
-      }
-    } else text = body.join('\n');
-    return strip ? text : `${text}\n`;
-  }
-}
-
-const isFlowIndicator = (ch: string | undefined) =>
-  ch === ',' || ch === '[' || ch === ']' || ch === '{' || ch === '}';
-
-/**
- * Where a plain scalar of a flow collection that starts at `at` ends: at a flow indicator, at a comment
- * (` #`), or at a colon followed by a space, the line's end or a flow indicator.
- */
-function flowPlainEnd(line: string, at: number): number {
-  let end = at;
-  for (; end < line.length; end++) {
-    const ch = line[end];
-    if (isFlowIndicator(ch) || (ch === '#' && line[end - 1] === ' ')) break;
-    if (ch === ':') {
-      const next = line[end + 1];
-      if (next === undefined || next === ' ' || isFlowIndicator(next)) break;
-    }
-  }
-  return end;
-}
-
-/**
- * Flow collections: `[a, "b"]`, `{ from: a, to: b }`, nested, on one line or over several lines indented
- * under their block collection; a scalar inside one must fit on one line.
- */
-class FlowReader {
-  /** The line being read. */
-  row: number;
-  /** Flow collections open at the current character: beyond MAX_DEPTH, the text is left to the library. */
-  private depth = 0;
-
-  constructor(
-    private readonly lines: readonly string[],
-    row: number,
-    private readonly indent: number,
-  ) {
-    this.row = row;
-  }
-
-  private get line(): string {
-    return this.lines[this.row] as string;
-  }
-
-  /** The collection opening at `at` of the current line, and the offset after its closing bracket. */
-  collection(at: number): [unknown, number] {
-    if (++this.depth > MAX_DEPTH) bail();
-    const isSeq = this.line[at] === '[';
-    const close = isSeq ? ']' : '}';
-    const seq: unknown[] = [];
-    const map: Record<string, unknown> = {};
-    const seen = new Set<string>();
-    let i = this.spaces(at + 1);
-    for (;;) {
-      if (this.line[i] === close) {
-        this.depth--;
-        return [isSeq ? seq : map, i + 1];
-      }
-      if (isSeq) {
-        const [item, end] = this.item(i);
-        seq.push(item);
-        i = this.spaces(end);
-      } else {
-        const [key, afterKey] = this.key(i);
-        if (seen.has(key)) bail();
-        seen.add(key);
-        const [item, end] = this.item(this.spaces(afterKey));
-        map[key] = item;
-        i = this.spaces(end);
-      }
-      if (this.line[i] === close) continue;
-      if (this.line[i] !== ',') bail();
-      i = this.spaces(i + 1);
-    }
-  }
-
-  /** Skips spaces, comments and line breaks from `at`; the offset of the next character, on this.row. */
-  private spaces(at: number): number {
-    let i = at;
-    for (;;) {
-      const line = this.line;
-      while (line.charCodeAt(i) === 32) i++;
-      const commented = line[i] === '#' && (i === 0 || line[i - 1] === ' ');
-      if (i < line.length && !commented) return i;
-      this.row++;
-      const next = this.lines[this.row];
-      if (next === undefined) bail();
-      i = indentOf(next);
-      if (i < next.length && next[i] !== '#' && i <= this.indent) bail();
-    }
-  }
-
-  private key(at: number): [string, number] {
-    const line = this.line;
-    let key: string;
-    let end: number;
-    if (line[at] === '"' || line[at] === "'") [key, end] = readQuoted(line, at);
-    else {
-      end = flowPlainEnd(line, at);
-      key = line.slice(at, end).trimEnd();
-      if (key === '' || INDICATORS.has(line[at] as string) || resolvePlain(key) !== key) bail();
-    }
-    if (line[end] !== ':' || (line[end + 1] !== ' ' && end + 1 < line.length) || SPECIAL_KEYS.has(key))
-      bail();
-    return [key, end + 1];
-  }
-
-  private item(at: number): [unknown, number] {
-    const line = this.line;
-    const first = line[at] as string;
-    if (first === '[' || first === '{') return this.collection(at);
-    if (first === '"' || first === "'") return readQuoted(line, at);
-    if (INDICATORS.has(first)) bail();
-    const end = flowPlainEnd(line, at);
-    // Only a comma, a closing bracket, a comment or the line's end may follow (then checked by the caller).
-    if (end < line.length && line[end] !== ',' && line[end] !== ']' && line[end] !== '}' && line[end] !== '#')
-      bail();
-    return [resolvePlain(line.slice(at, end).trimEnd()), end];
+    return content.slice(0, last + 1);
   }
 }

@@ -1,20 +1,12 @@
 /**
  * Stage 3, model: turns the validated spec files into the Catalog that emitters read. It assumes that the
  * validate stage found no error; it resolves references, presence and bindings, and sorts. Equal texts,
- * fields and levels are one object each (see textMaker and builtOnce), so the model is never to be changed
+ * fields and levels are one object each (see refs.ts and fields.ts), so the model is never to be changed
  * once built.
  */
 import { basename } from 'node:path';
-import type {
-  RawCatalog,
-  RawFamily,
-  RawField,
-  RawLevel,
-  RawNotification,
-  RawText,
-} from '../load/spec-types.js';
+import type { RawCatalog, RawFamily, RawNotification } from '../load/spec-types.js';
 import { compareStrings } from '../support/diagnostics.js';
-import { lookup, mapUnder } from '../support/lookup.js';
 import type { Located } from '../validate/context.js';
 import type { ExampleText } from '../validate/examples.js';
 import type {
@@ -24,25 +16,10 @@ import type {
   ExampleModel,
   FamilyModel,
   FieldModel,
-  FormatModel,
-  LevelModel,
-  SourceRef,
-  Text,
 } from './catalog.js';
+import { familyFields, field, fieldAs, level } from './fields.js';
+import { createRefs, type Refs } from './refs.js';
 import { pascalOf, resolvePresence, slugOf, tagsOf } from './resolve.js';
-
-interface Refs {
-  readonly source: (ref: string | undefined, fallback?: SourceRef) => SourceRef;
-  readonly formats: ReadonlyMap<string, FormatModel>;
-  /** The model's Text for a spec text: one object for equal texts. */
-  readonly text: (raw: RawText) => Text;
-  /** Field and level models built so far, by what they were built from (see builtOnce). */
-  readonly built: Map<string, { readonly raw: unknown; readonly model: unknown }>;
-  /** The same, by the spec data's object and the fallback source (most are asked for again by object). */
-  readonly builtFrom: WeakMap<object, Map<SourceRef, unknown>>;
-  /** Each family's field models (see familyFields). */
-  readonly familyFields: WeakMap<RawFamily, FieldModel[]>;
-}
 
 /** Builds the model from a valid spec. */
 export function buildModel(
@@ -52,58 +29,18 @@ export function buildModel(
   exampleTexts: ReadonlyMap<string, ExampleText>,
 ): Catalog {
   const raw = catalog.data;
-  const specName = basename(specDir.replace(/[\\/]+$/, '')) || 'spec';
-  const bannerPath = (path: string) => `${specName}/${path}`;
-  const sourceRef = sourceResolver(raw);
-  const top = sourceRef(undefined);
-  const text = textMaker();
-  const formats = new Map(
-    (raw.formats ?? []).map((f) => [
-      f.id,
-      {
-        id: f.id,
-        label: text(f.label),
-        pattern: f.pattern,
-        ...(f.jsonSchemaFormat ? { jsonSchemaFormat: f.jsonSchemaFormat } : {}),
-        ...(f.mask ? { mask: { ...f.mask } } : {}),
-        example: f.example,
-        source: sourceRef(f.source, top),
-      } satisfies FormatModel,
-    ]),
-  );
-  const refs: Refs = {
-    source: sourceRef,
-    formats,
-    text,
-    built: new Map(),
-    builtFrom: new WeakMap(),
-    familyFields: new WeakMap(),
-  };
-  const envelopeFields = mapped(raw.envelope.fields, (f) => field(f, refs, top));
+  const bannerPath = bannerPaths(specDir);
+  const refs = createRefs(raw);
+  const envelopeFields = raw.envelope.fields.map((f) => field(f, refs, refs.top));
   const sorted = [...families].sort((a, b) => compareStrings(a.data.id, b.data.id));
   const examples = sorted.flatMap(({ file, data }) =>
     buildExamples(data, bannerPath(file.path), exampleTexts, raw, refs),
   );
-  const examplesByName = groupBy(examples, (e) => e.notification);
-  const events = sorted
-    .flatMap(({ file, data }) =>
-      data.notifications.map((n) =>
-        buildEvent(raw, data, n, envelopeFields, examplesByName, refs, bannerPath(file.path)),
-      ),
-    )
-    .sort((a, b) => compareStrings(a.name, b.name));
+  const events = buildEvents(raw, sorted, envelopeFields, examples, refs, bannerPath);
   const eventsByFamily = groupBy(events, (e) => e.family);
   const examplesByFamily = groupBy(examples, (e) => e.family);
   return {
-    id: raw.id,
-    version: raw.version,
-    product: raw.product,
-    title: refs.text(raw.title),
-    summary: refs.text(raw.summary),
-    package: { ...raw.package },
-    schemaBaseUri: raw.schemaBaseUri,
-    sources: raw.sources.map((s) => ({ ...s, sections: s.sections.map((x) => ({ ...x })) })),
-    formats: [...formats.values()],
+    ...describeCatalog(raw, refs),
     envelope: {
       discriminator: raw.envelope.discriminator,
       content: raw.envelope.content,
@@ -115,9 +52,39 @@ export function buildModel(
     ),
     events,
     examples,
+    ...buildNotes(raw, refs),
+    files: [catalog, ...sorted].map(({ file }) => bannerPath(file.path)).sort(compareStrings),
+    catalogFile: bannerPath(catalog.file.path),
+  };
+}
+
+/** How the banner of a generated file names a spec file: under the spec folder's name. */
+function bannerPaths(specDir: string): (path: string) => string {
+  const specName = basename(specDir.replace(/[\\/]+$/, '')) || 'spec';
+  return (path) => `${specName}/${path}`;
+}
+
+/** The catalog's own facts: what it is, where its facts come from, and its formats. */
+function describeCatalog(raw: RawCatalog, refs: Refs) {
+  return {
+    id: raw.id,
+    version: raw.version,
+    product: raw.product,
+    title: refs.text(raw.title),
+    summary: refs.text(raw.summary),
+    package: { ...raw.package },
+    schemaBaseUri: raw.schemaBaseUri,
+    sources: raw.sources.map((s) => ({ ...s, sections: s.sections.map((x) => ({ ...x })) })),
+    formats: [...refs.formats.values()],
+  } satisfies Partial<Catalog>;
+}
+
+/** The catalog's errata and decisions. */
+function buildNotes(raw: RawCatalog, refs: Refs) {
+  return {
     errata: (raw.errata ?? []).map((e) => ({
       id: e.id,
-      source: sourceRef(e.source, top),
+      source: refs.source(e.source, refs.top),
       description: refs.text(e.description),
       decision: refs.text(e.decision),
     })),
@@ -126,27 +93,26 @@ export function buildModel(
       title: refs.text(d.title),
       text: refs.text(d.text),
     })),
-    files: [catalog, ...sorted].map(({ file }) => bannerPath(file.path)).sort(compareStrings),
-    catalogFile: bannerPath(catalog.file.path),
-  };
+  } satisfies Partial<Catalog>;
 }
 
-/**
- * `items.map(build)`, always a packed array. V8's `map` makes a packed array when the calling code runs
- * unoptimized and a holey one once it is optimized: a model built by both held the two kinds side by side
- * (at 10,000 names, 4 in 10 notifications' field lists were holey), and every emitter's loop over them met
- * two hidden classes where it had expected one, was thrown out and compiled again.
- */
-function mapped<T, U>(items: readonly T[], build: (item: T, index: number) => U): U[];
-function mapped<T, U>(items: readonly T[] | undefined, build: (item: T, index: number) => U): U[] | undefined;
-function mapped<T, U>(
-  items: readonly T[] | undefined,
-  build: (item: T, index: number) => U,
-): U[] | undefined {
-  if (items === undefined) return undefined;
-  const out: U[] = [];
-  for (let i = 0; i < items.length; i++) out.push(build(items[i] as T, i));
-  return out;
+/** Every notification of every family, sorted by name. */
+function buildEvents(
+  raw: RawCatalog,
+  families: readonly Located<RawFamily>[],
+  envelope: readonly FieldModel[],
+  examples: readonly ExampleModel[],
+  refs: Refs,
+  bannerPath: (path: string) => string,
+): EventModel[] {
+  const examplesByName = groupBy(examples, (e) => e.notification);
+  return families
+    .flatMap(({ file, data }) =>
+      data.notifications.map((n) =>
+        buildEvent(raw, data, n, envelope, examplesByName, refs, bannerPath(file.path)),
+      ),
+    )
+    .sort((a, b) => compareStrings(a.name, b.name));
 }
 
 /** Items grouped by a key, each group in the items' order. */
@@ -161,181 +127,6 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-function sourceResolver(raw: RawCatalog): Refs['source'] {
-  const table = new Map<string, SourceRef>();
-  for (const source of raw.sources) {
-    for (const section of source.sections) {
-      const ref = `${source.id}#${section.id}`;
-      table.set(ref, {
-        ref,
-        title: source.title,
-        heading: section.heading,
-        ...(section.anchor ? { anchor: section.anchor } : {}),
-      });
-    }
-  }
-  const first = table.values().next().value as SourceRef;
-  return (ref, fallback) => (ref === undefined ? (fallback ?? first) : (table.get(ref) ?? fallback ?? first));
-}
-
-/**
- * Texts made into model objects, one object for equal texts. The spec repeats itself (a field's
- * description in every family that has the field): shared, the model is smaller to copy to a worker and
- * to cache, and the emitters, which remember what they derived from a text by its object, find more of it
- * already made.
- */
-function textMaker(): (raw: RawText) => Text {
-  const made = [new Map<string, Map<string, Text>>(), new Map<string, Map<string, Text>>()];
-  return (raw) => {
-    const authored = raw.origin === 'authored';
-    const byEnglish = mapUnder(made[authored ? 1 : 0] as Map<string, Map<string, Text>>, raw.zh);
-    return lookup(byEnglish, raw.en, () => ({ zh: raw.zh, en: raw.en, authored }));
-  };
-}
-
-/**
- * What `build` makes of `raw` with `fallback` as the source: made once for equal spec data, and shared (as
- * texts are, see textMaker). A large catalog's families repeat the same fields and levels. Equal JSON is
- * checked to be equal data (JSON writes NaN as null and -0 as 0).
- */
-function builtOnce<R extends object, M>(
-  refs: Refs,
-  kind: string,
-  raw: R,
-  fallback: SourceRef,
-  build: () => M,
-): M {
-  const byFallback = mapUnder(refs.builtFrom, raw);
-  if (byFallback.has(fallback)) return byFallback.get(fallback) as M;
-  const model = builtOnceByData(refs, kind, raw, fallback, build);
-  byFallback.set(fallback, model);
-  return model;
-}
-
-function builtOnceByData<M>(refs: Refs, kind: string, raw: unknown, fallback: SourceRef, build: () => M): M {
-  let json: string;
-  try {
-    json = JSON.stringify(raw);
-  } catch {
-    return build();
-  }
-  const key = `${kind}\0${fallback.ref}\0${json}`;
-  const known = refs.built.get(key);
-  if (known && sameData(known.raw, raw)) return known.model as M;
-  const model = build();
-  if (!known) refs.built.set(key, { raw, model });
-  return model;
-}
-
-/** Whether two values of spec data are equal (numbers as Object.is tells them). */
-function sameData(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  const otherKeys = Object.keys(b);
-  if (keys.length !== otherKeys.length) return false;
-  return keys.every(
-    (key, i) =>
-      key === otherKeys[i] &&
-      sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-  );
-}
-
-function field(raw: RawField, refs: Refs, fallback: SourceRef): FieldModel {
-  return builtOnce(refs, 'field', raw, fallback, () => buildField(raw, refs, fallback));
-}
-
-function buildField(raw: RawField, refs: Refs, fallback: SourceRef): FieldModel {
-  const format = raw.format === undefined ? undefined : refs.formats.get(raw.format);
-  const pattern = raw.pattern ?? format?.pattern;
-  // Every property, in one order (see catalog.ts); fieldWith copies a field key by key in this order.
-  const field: EventFieldModel = {
-    name: raw.name,
-    type: raw.type,
-    pattern,
-    format,
-    enum: mapped(raw.enum, (e) => ({
-      value: e.value,
-      label: refs.text(e.label),
-      description: e.description ? refs.text(e.description) : undefined,
-      impact: e.impact ? refs.text(e.impact) : undefined,
-      tags: [...(e.tags ?? [])],
-      source: e.source ? refs.source(e.source, fallback) : undefined,
-    })),
-    example: raw.example,
-    description: refs.text(raw.description),
-    note: raw.note ? refs.text(raw.note) : undefined,
-    references: mapped(raw.references ?? [], (r) => ({ ...r })),
-    source: refs.source(raw.source, fallback),
-    presence: raw.presence ?? 'required',
-    const: undefined,
-    rule: undefined,
-  };
-  return field;
-}
-
-function level(raw: RawLevel, refs: Refs, fallback: SourceRef): LevelModel {
-  return builtOnce(refs, 'level', raw, fallback, () => ({
-    documented: raw.documented,
-    source: refs.source(raw.source, fallback),
-    observed: [...(raw.observed ?? [])],
-    observedSource: raw.observedSource ? refs.source(raw.observedSource, fallback) : undefined,
-  }));
-}
-
-/** A family's field models, built once and shared by its notifications (a large catalog has many). */
-function familyFields(family: RawFamily, refs: Refs, source: SourceRef): FieldModel[] {
-  return lookup(refs.familyFields, family, () => mapped(family.content, (raw) => field(raw, refs, source)));
-}
-
-const variants = new WeakMap<FieldModel, Map<string, EventFieldModel>>();
-
-/**
- * A family's field as one notification has it: the field itself when the notification takes it as it is,
- * else its copy with that presence, constant and rule, made once per combination and shared by the
- * notifications that have it. A large catalog's notifications hold ~180,000 fields; as copies each, they
- * were that many objects to build, to copy to a worker thread and to collect.
- */
-function fieldAs(
-  field: FieldModel,
-  presence: EventFieldModel['presence'],
-  bound: EventFieldModel['const'],
-  rule: string | undefined,
-): EventFieldModel {
-  if (presence === field.presence && bound === undefined && rule === undefined) return field;
-  const key = `${presence}\0${rule ?? ''}\0${typeof bound}\0${String(bound)}`;
-  return lookup(mapUnder(variants, field), key, () => fieldWith(field, presence, bound, rule));
-}
-
-/**
- * A copy of `field` with another presence, constant and rule, written out key by key in buildField's order:
- * a spread copy got a hidden class of its own (V8 clones the original's, or builds one with fewer in-object
- * slots), and the emitters' reads of fields met four.
- */
-function fieldWith(
-  field: FieldModel,
-  presence: EventFieldModel['presence'],
-  bound: EventFieldModel['const'],
-  rule: string | undefined,
-): EventFieldModel {
-  return {
-    name: field.name,
-    type: field.type,
-    pattern: field.pattern,
-    format: field.format,
-    enum: field.enum,
-    example: field.example,
-    description: field.description,
-    note: field.note,
-    references: field.references,
-    source: field.source,
-    presence,
-    const: bound,
-    rule,
-  };
-}
-
 function buildEvent(
   catalog: RawCatalog,
   family: RawFamily,
@@ -348,7 +139,7 @@ function buildEvent(
   const familySource = refs.source(family.source);
   const presence = resolvePresence(family, n);
   const shared = familyFields(family, refs, familySource);
-  const content: EventFieldModel[] = mapped(family.content, (raw, i) => {
+  const content: EventFieldModel[] = family.content.map((raw, i) => {
     const resolved = presence.fields.get(raw.name);
     const bound = n.bind?.[raw.name];
     const rule = resolved?.rule && bound === undefined ? resolved.rule : undefined;
@@ -362,13 +153,11 @@ function buildEvent(
     label: refs.text(n.label),
     description: n.description ? refs.text(n.description) : undefined,
     level: level(n.level ?? family.level, refs, familySource),
-    bindings: mapped(Object.entries(n.bind ?? {}), ([f, value]) => ({ field: f, value })),
+    bindings: Object.entries(n.bind ?? {}).map(([f, value]) => ({ field: f, value })),
     tags: tagsOf(family, n).sort(compareStrings),
-    envelope: mapped(envelope, (f) =>
-      f.name === catalog.envelope.discriminator ? fieldWith(f, f.presence, n.name, undefined) : f,
-    ),
+    envelope: envelope.map((f) => (f.name === catalog.envelope.discriminator ? { ...f, const: n.name } : f)),
     content,
-    examples: mapped(examplesByName.get(n.name) ?? [], (e) => e.id),
+    examples: (examplesByName.get(n.name) ?? []).map((e) => e.id),
     source: refs.source(n.source, familySource),
     file,
   };
@@ -391,15 +180,15 @@ function buildFamily(
     source,
     level: level(raw.level, refs, source),
     nameTemplate: raw.nameTemplate,
-    tags: mapped(raw.tags ?? [], (t) => ({ id: t.id, label: refs.text(t.label) })),
+    tags: (raw.tags ?? []).map((t) => ({ id: t.id, label: refs.text(t.label) })),
     content: familyFields(raw, refs, source),
-    presence: mapped(raw.presence ?? [], (r) => ({
+    presence: (raw.presence ?? []).map((r) => ({
       id: r.id,
       fields: [...r.fields],
       presence: r.presence,
       when: {
         tags: [...(r.when.tags ?? [])],
-        values: mapped(Object.entries(r.when.values ?? {}), ([f, values]) => ({
+        values: Object.entries(r.when.values ?? {}).map(([f, values]) => ({
           field: f,
           values: [...values],
         })),
@@ -408,17 +197,17 @@ function buildFamily(
       note: r.note ? refs.text(r.note) : undefined,
       source: refs.source(r.source, source),
     })),
-    lifecycles: mapped(raw.lifecycles ?? [], (l) => ({
+    lifecycles: (raw.lifecycles ?? []).map((l) => ({
       field: l.field,
       groupBy: l.groupBy,
       source: refs.source(l.source, source),
       note: l.note ? refs.text(l.note) : undefined,
       initial: [...l.initial],
-      transitions: mapped(l.transitions, (t) => ({ from: t.from, to: t.to })),
+      transitions: l.transitions.map((t) => ({ from: t.from, to: t.to })),
       final: [...l.final],
     })),
-    events: mapped(eventsByFamily.get(raw.id) ?? [], (e) => e.name),
-    examples: mapped(examplesByFamily.get(raw.id) ?? [], (e) => e.id),
+    events: (eventsByFamily.get(raw.id) ?? []).map((e) => e.name),
+    examples: (examplesByFamily.get(raw.id) ?? []).map((e) => e.id),
     file,
   };
 }
@@ -431,7 +220,7 @@ function buildExamples(
   refs: Refs,
 ): ExampleModel[] {
   const fallback = refs.source(family.source);
-  return mapped(family.examples ?? [], (e) => {
+  return (family.examples ?? []).map((e) => {
     const parsed = texts.get(e.id) as ExampleText;
     const carried = (parsed.value as Record<string, unknown>)[catalog.envelope.discriminator];
     return {

@@ -36,8 +36,8 @@ export interface FormatModel {
  * The model's fields, enum values, notifications, families, levels, presence rules and lifecycles have
  * every property of their kind, in the same order, `undefined` where the spec gives none (the
  * `?: T | undefined` properties below): one shape per kind, so that the emitters' code, which reads hundreds
- * of thousands of them, reads one hidden class where it read up to a dozen (see the model tests that hold
- * them to one key list, and fields to one hidden class).
+ * of thousands of them, meets one hidden class per kind where it met up to a dozen (see the model test that
+ * holds them to one key list).
  */
 
 export interface EnumValueModel {
