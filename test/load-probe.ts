@@ -6,9 +6,9 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCatalog, generateFiles } from '../generator/index.js';
+import { buildCatalog } from '../generator/index.js';
 import { loadSpec } from '../generator/load/spec.js';
-import { ROOT, SPEC_DIR, tempDir } from './helpers.js';
+import { generateFiles, ROOT, SPEC_DIR, tempDir } from './helpers.js';
 
 const CASES = join(ROOT, 'test', 'invalid');
 const BASE = join(ROOT, 'test', 'golden', 'minimal', 'spec');
