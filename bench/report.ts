@@ -11,6 +11,7 @@ import type { Outcome, Stats } from './measure.js';
 import type { SpeedUpResults } from './speed-ups.js';
 import { ROOT } from './synthesize.js';
 import type { ThroughputResults } from './throughput.js';
+import type { YamlReadersResult } from './yaml-readers.js';
 
 export interface Results {
   readonly startedAt: string;
@@ -26,6 +27,8 @@ export interface Results {
   readonly consumer?: Outcome<TscResults>;
   /** Generate with each speed-up turned off in turn (see speed-ups.ts). */
   readonly speedUps?: Outcome<SpeedUpResults>;
+  /** The spec's files parsed by the subset reader, the yaml library and js-yaml (see yaml-readers.ts). */
+  readonly yamlReaders?: Outcome<YamlReadersResult>;
 }
 
 export type Status = 'PASS' | 'FAIL' | 'SKIP';
@@ -252,6 +255,17 @@ export function measurementRows(r: Results): string[][] {
     const spread = row.rounds.map((x) => x.toFixed(2)).join(', ');
     const note = row.variant === 'all on' ? '' : `${row.ratio.toFixed(2)}x all on (rounds ${spread})`;
     add(`${u?.result?.catalog}: generate, ${row.variant}`, ok(row.stats), note);
+  }
+  const y = r.yamlReaders;
+  if (y?.error !== undefined) add('YAML readers', { error: y.error });
+  else if (y?.result) {
+    const { files, bytes, readers, ratios } = y.result;
+    const what = `${files} spec files, ${(bytes / 2 ** 20).toFixed(1)} MiB`;
+    const row = (name: string, s: (typeof readers)['subset'], note: string) =>
+      rows.push([`YAML: ${name} (${what})`, fmtMs(s.medianMs), '', '', String(s.samplesMs.length), note]);
+    row('subset reader', readers.subset, '');
+    row('yaml library', readers.yaml, `${ratios.yaml.toFixed(1)}x the subset reader`);
+    row('js-yaml core schema', readers.jsYaml, `${ratios.jsYaml.toFixed(1)}x the subset reader`);
   }
   return rows;
 }

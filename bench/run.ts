@@ -8,8 +8,8 @@
  * Environment:
  *   BENCH_QUICK=1        fewer runs and 100,000 events instead of 1,000,000 (a smoke run)
  *   BENCH_RUNS=N         runs per measurement, for all of them
- *   BENCH_ONLY=a,b       catalogs (real, 1k, 10k) and/or sections (consumer, cold, validate, speed-ups)
- *                        to run;
+ *   BENCH_ONLY=a,b       catalogs (real, 1k, 10k) and/or sections (consumer, cold, validate, speed-ups,
+ *                        yaml) to run;
  *                        without a catalog all catalogs run, without a section all sections run
  *   BENCH_EVENTS=N       events in the NDJSON file of the validate section
  *   BENCH_TIMEOUT_S=N    kill a process after N seconds (default 1800)
@@ -26,10 +26,11 @@ import { benchSpeedUps, type SpeedUpResults } from './speed-ups.js';
 import { ROOT, synthesizeSpec, verifySpec, WORK } from './synthesize.js';
 import { benchThroughput, type ThroughputResults } from './throughput.js';
 import { emptyTrash } from './trash.js';
+import { benchYamlReaders, type YamlReadersResult } from './yaml-readers.js';
 
 const CATALOGS = { real: 0, '1k': 1_000, '10k': 10_000 } as const;
 type CatalogLabel = keyof typeof CATALOGS;
-const SECTIONS = ['consumer', 'cold', 'validate', 'speed-ups'] as const;
+const SECTIONS = ['consumer', 'cold', 'validate', 'speed-ups', 'yaml'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Config {
@@ -170,6 +171,7 @@ async function benchSections(config: Config, catalogs: readonly CatalogResults[]
     throughput?: Outcome<ThroughputResults>;
     consumer?: Outcome<TscResults>;
     speedUps?: Outcome<SpeedUpResults>;
+    yamlReaders?: Outcome<YamlReadersResult>;
   } = {};
   if (config.sections.includes('cold')) {
     log('validators: cold start…');
@@ -186,6 +188,13 @@ async function benchSections(config: Config, catalogs: readonly CatalogResults[]
   }
   if (config.sections.includes('consumer')) out.consumer = await benchConsumer(catalogs, config);
   if (config.sections.includes('speed-ups')) out.speedUps = await benchSpeedUpsOf(catalogs, config);
+  if (config.sections.includes('yaml')) {
+    const largest = largestGenerated(catalogs, config);
+    log(`YAML readers (${largest?.label ?? 'no'} catalog)…`);
+    out.yamlReaders = largest
+      ? await attempt(async () => benchYamlReaders(largest.specDir, Math.max(largest.runs, 5)))
+      : { error: 'no catalog was generated' };
+  }
   return out;
 }
 
