@@ -23,6 +23,7 @@ export interface RawEnumValue {
   label: RawText;
   description?: RawText;
   impact?: RawText;
+  response?: RawText;
   tags?: string[];
   source?: string;
 }
@@ -72,6 +73,39 @@ export interface RawDecision {
   text: RawText;
 }
 
+export interface RawEnvelopeOverride {
+  format?: string;
+  pattern?: string;
+  example?: Scalar;
+  description?: RawText;
+  source?: string;
+}
+
+export interface RawResourceType {
+  id: string;
+  typeName: string;
+  namePrefix: string;
+  label: RawText;
+  description?: RawText;
+  source: string;
+  envelope?: Record<string, RawEnvelopeOverride>;
+}
+
+export interface RawCategory {
+  id: string;
+  label: RawText;
+  description?: RawText;
+  source: string;
+}
+
+export interface RawStatus {
+  id: string;
+  label: RawText;
+  meaning: RawText;
+  final: boolean;
+  source: string;
+}
+
 export interface RawCatalog {
   kind: 'catalog';
   id: string;
@@ -84,6 +118,9 @@ export interface RawCatalog {
   sources: RawSource[];
   formats?: RawFormat[];
   envelope: { discriminator: string; content: string; level: string; fields: RawField[] };
+  resourceTypes?: RawResourceType[];
+  categories?: RawCategory[];
+  statuses?: RawStatus[];
   errata?: RawErratum[];
   decisions?: RawDecision[];
 }
@@ -99,7 +136,13 @@ export interface RawPresenceRule {
   id: string;
   fields: string[];
   presence: PresenceKind;
-  when: { tags?: string[]; values?: Record<string, Scalar[]>; names?: string[] };
+  when: {
+    tags?: string[];
+    values?: Record<string, Scalar[]>;
+    names?: string[];
+    categories?: string[];
+    statuses?: string[];
+  };
   note?: RawText;
   source?: string;
 }
@@ -119,6 +162,8 @@ export interface RawNotification {
   label: RawText;
   description?: RawText;
   bind?: Record<string, Scalar>;
+  status?: string;
+  category?: string;
   level?: RawLevel;
   source?: string;
 }
@@ -147,6 +192,9 @@ export interface RawFamily {
   note?: RawText;
   source: string;
   level: RawLevel;
+  resourceType?: string;
+  category?: string;
+  statusField?: string;
   nameTemplate?: string;
   tags?: { id: string; label: RawText }[];
   content: RawField[];

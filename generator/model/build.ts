@@ -17,9 +17,10 @@ import type {
   FamilyModel,
   FieldModel,
 } from './catalog.js';
+import { classification, envelopeOf } from './classes.js';
 import { familyFields, field, fieldAs, level } from './fields.js';
 import { createRefs, type Refs } from './refs.js';
-import { pascalOf, resolvePresence, slugOf, tagsOf } from './resolve.js';
+import { categoryOf, pascalOf, resolvePresence, slugOf, statusOf, tagsOf } from './resolve.js';
 
 /** Builds the model from a valid spec. */
 export function buildModel(
@@ -36,7 +37,8 @@ export function buildModel(
   const examples = sorted.flatMap(({ file, data }) =>
     buildExamples(data, bannerPath(file.path), exampleTexts, raw, refs),
   );
-  const events = buildEvents(raw, sorted, envelopeFields, examples, refs, bannerPath);
+  const envelopes = envelopeOf(raw, envelopeFields, refs);
+  const events = buildEvents(raw, sorted, envelopes, examples, refs, bannerPath);
   const eventsByFamily = groupBy(events, (e) => e.family);
   const examplesByFamily = groupBy(examples, (e) => e.family);
   return {
@@ -47,6 +49,7 @@ export function buildModel(
       level: raw.envelope.level,
       fields: envelopeFields,
     },
+    ...classification(raw, events, refs),
     families: sorted.map(({ file, data }) =>
       buildFamily(data, eventsByFamily, examplesByFamily, refs, bannerPath(file.path)),
     ),
@@ -100,7 +103,7 @@ function buildNotes(raw: RawCatalog, refs: Refs) {
 function buildEvents(
   raw: RawCatalog,
   families: readonly Located<RawFamily>[],
-  envelope: readonly FieldModel[],
+  envelopes: (resourceType: string | undefined) => readonly FieldModel[],
   examples: readonly ExampleModel[],
   refs: Refs,
   bannerPath: (path: string) => string,
@@ -109,7 +112,7 @@ function buildEvents(
   return families
     .flatMap(({ file, data }) =>
       data.notifications.map((n) =>
-        buildEvent(raw, data, n, envelope, examplesByName, refs, bannerPath(file.path)),
+        buildEvent(raw, data, n, envelopes(data.resourceType), examplesByName, refs, bannerPath(file.path)),
       ),
     )
     .sort((a, b) => compareStrings(a.name, b.name));
@@ -150,6 +153,9 @@ function buildEvent(
     slug: slugOf(n.name),
     typeName: pascalOf(n.name),
     family: family.id,
+    resourceType: family.resourceType,
+    category: categoryOf(family, n),
+    status: statusOf(family, n),
     label: refs.text(n.label),
     description: n.description ? refs.text(n.description) : undefined,
     level: level(n.level ?? family.level, refs, familySource),
@@ -179,6 +185,9 @@ function buildFamily(
     note: raw.note ? refs.text(raw.note) : undefined,
     source,
     level: level(raw.level, refs, source),
+    resourceType: raw.resourceType,
+    category: raw.category,
+    statusField: raw.statusField,
     nameTemplate: raw.nameTemplate,
     tags: (raw.tags ?? []).map((t) => ({ id: t.id, label: refs.text(t.label) })),
     content: familyFields(raw, refs, source),
@@ -193,6 +202,8 @@ function buildFamily(
           values: [...values],
         })),
         names: [...(r.when.names ?? [])],
+        categories: [...(r.when.categories ?? [])],
+        statuses: [...(r.when.statuses ?? [])],
       },
       note: r.note ? refs.text(r.note) : undefined,
       source: refs.source(r.source, source),

@@ -45,6 +45,8 @@ export interface EnumValueModel {
   readonly label: Text;
   readonly description?: Text | undefined;
   readonly impact?: Text | undefined;
+  /** What to do when the value occurs. */
+  readonly response?: Text | undefined;
   readonly tags: readonly string[];
   readonly source?: SourceRef | undefined;
 }
@@ -87,6 +89,12 @@ export interface EventModel {
   /** PascalCase form of the name, for type names. */
   readonly typeName: string;
   readonly family: string;
+  /** Id of the catalog's resource type the notification is about, when the catalog declares them. */
+  readonly resourceType?: string | undefined;
+  /** Id of the notification's category, when the catalog declares them. */
+  readonly category?: string | undefined;
+  /** Id of the notification's status (from its status field or its name), when it has one. */
+  readonly status?: string | undefined;
   readonly label: Text;
   readonly description?: Text | undefined;
   readonly level: LevelModel;
@@ -109,6 +117,8 @@ export interface PresenceRuleModel {
     readonly tags: readonly string[];
     readonly values: readonly { readonly field: string; readonly values: readonly Scalar[] }[];
     readonly names: readonly string[];
+    readonly categories: readonly string[];
+    readonly statuses: readonly string[];
   };
   readonly note?: Text | undefined;
   readonly source: SourceRef;
@@ -132,6 +142,10 @@ export interface FamilyModel {
   readonly note?: Text | undefined;
   readonly source: SourceRef;
   readonly level: LevelModel;
+  readonly resourceType?: string | undefined;
+  readonly category?: string | undefined;
+  /** The content field that carries the status, when one does. */
+  readonly statusField?: string | undefined;
   readonly nameTemplate?: string | undefined;
   readonly tags: readonly { readonly id: string; readonly label: Text }[];
   readonly content: readonly FieldModel[];
@@ -163,6 +177,35 @@ export interface ExampleModel {
   readonly file: string;
 }
 
+export interface ResourceTypeModel {
+  readonly id: string;
+  readonly typeName: string;
+  readonly namePrefix: string;
+  readonly label: Text;
+  readonly description?: Text | undefined;
+  readonly source: SourceRef;
+  /** Names of its notifications, sorted. */
+  readonly events: readonly string[];
+}
+
+export interface CategoryModel {
+  readonly id: string;
+  readonly label: Text;
+  readonly description?: Text | undefined;
+  readonly source: SourceRef;
+  /** Names of its notifications, sorted. */
+  readonly events: readonly string[];
+}
+
+export interface StatusModel {
+  readonly id: string;
+  readonly label: Text;
+  readonly meaning: Text;
+  /** A stable status: no notification follows it for the same event. */
+  readonly final: boolean;
+  readonly source: SourceRef;
+}
+
 export interface Catalog {
   readonly id: string;
   readonly version: string;
@@ -184,6 +227,9 @@ export interface Catalog {
     readonly level: string;
     readonly fields: readonly FieldModel[];
   };
+  readonly resourceTypes: readonly ResourceTypeModel[];
+  readonly categories: readonly CategoryModel[];
+  readonly statuses: readonly StatusModel[];
   readonly families: readonly FamilyModel[];
   readonly events: readonly EventModel[];
   readonly examples: readonly ExampleModel[];

@@ -75,6 +75,7 @@ function buildField(raw: RawField, refs: Refs, fallback: SourceRef): FieldModel 
       label: refs.text(e.label),
       description: e.description ? refs.text(e.description) : undefined,
       impact: e.impact ? refs.text(e.impact) : undefined,
+      response: e.response ? refs.text(e.response) : undefined,
       tags: [...(e.tags ?? [])],
       source: e.source ? refs.source(e.source, fallback) : undefined,
     })),

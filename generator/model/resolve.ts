@@ -53,6 +53,29 @@ export function tagsOf(family: RawFamily, notification: RawNotification): string
   return [...tags];
 }
 
+/**
+ * A notification's status: its bound value of the family's status field, or the status it declares (the
+ * name alone carries it); undefined for a notification without one.
+ */
+export function statusOf(family: RawFamily, notification: RawNotification): string | undefined {
+  if (family.statusField !== undefined) {
+    const bound = notification.bind?.[family.statusField];
+    return bound === undefined ? undefined : String(bound);
+  }
+  return notification.status;
+}
+
+/** A notification's category: its own, else its family's. */
+export function categoryOf(family: RawFamily, notification: RawNotification): string | undefined {
+  return notification.category ?? family.category;
+}
+
+/** What a name template's placeholders are filled with: the bound values, then `status`. */
+export function templateValues(family: RawFamily, n: RawNotification): Record<string, Scalar> {
+  const status = statusOf(family, n);
+  return status === undefined || n.bind?.status !== undefined ? { ...n.bind } : { status, ...n.bind };
+}
+
 /** The placeholders of a name template, in order: "Widget:{motion}:{phase}" → [motion, phase]. */
 export function templateFields(template: string): string[] {
   return [...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string);
@@ -72,12 +95,15 @@ export function fillTemplate(template: string, bind: Record<string, Scalar> | un
 /** Whether a presence rule applies to a notification. */
 export function ruleMatches(
   rule: RawPresenceRule,
+  family: RawFamily,
   notification: RawNotification,
   tags: readonly string[],
 ): boolean {
   const { when } = rule;
   if (when.names && !when.names.includes(notification.name)) return false;
   if (when.tags && !when.tags.some((t) => tags.includes(t))) return false;
+  if (when.categories && !when.categories.includes(categoryOf(family, notification) ?? '')) return false;
+  if (when.statuses && !when.statuses.includes(statusOf(family, notification) ?? '')) return false;
   for (const [field, values] of Object.entries(when.values ?? {})) {
     const bound = notification.bind?.[field];
     if (bound === undefined || !values.includes(bound)) return false;
@@ -128,7 +154,7 @@ function findPresence(family: RawFamily, notification: RawNotification): Presenc
   const boundAbsent: { field: string; rule: RawPresenceRule }[] = [];
   for (const field of family.content) fields.set(field.name, { presence: field.presence ?? 'required' });
   for (const rule of family.presence ?? []) {
-    if (!ruleMatches(rule, notification, tags)) continue;
+    if (!ruleMatches(rule, family, notification, tags)) continue;
     for (const field of rule.fields) {
       const earlier = decidedBy.get(field);
       if (earlier && earlier.presence !== rule.presence) {

@@ -42,6 +42,12 @@ export const MESSAGES = {
   'unknown-name': (a: Args) => `unknown notification name "${a.name}"`,
   'unknown-erratum': (a: Args) => `unknown erratum "${a.id}"; declared: ${a.known}`,
   'unknown-level': (a: Args) => `unknown level "${a.level}"; levels: ${a.known}`,
+  'unknown-reference': (a: Args) => `unknown ${a.kind} "${a.id}"; declared: ${a.known}`,
+  'name-prefix': (a: Args) =>
+    `notification name "${a.name}" does not start with "${a.prefix}:", the prefix of resource type "${a.type}"`,
+  'status-twice': (a: Args) =>
+    `notification "${a.name}" declares a status, but its family's status field "${a.field}" carries it`,
+  'status-field': (a: Args) => `status field "${a.field}" needs an enum of catalog statuses`,
   'envelope-role': (a: Args) => `envelope ${a.role} "${a.name}" is not one of the envelope fields`,
   'enum-type': (a: Args) => `enum value ${a.value} is not of the field's type ${a.type}`,
   'invalid-pattern': (a: Args) => `invalid regular expression: ${a.reason}`,

@@ -6,7 +6,7 @@
 import type { DataPath } from '../load/positions.js';
 import type { SpecFile } from '../load/spec.js';
 import type { RawFamily, RawField, RawNotification, Scalar } from '../load/spec-types.js';
-import { fillTemplate, resolvePresence, templateFields } from '../model/resolve.js';
+import { fillTemplate, resolvePresence, statusOf, templateFields, templateValues } from '../model/resolve.js';
 import { listKnown, type RuleContext } from './context.js';
 
 /** Checks every family against the catalog's levels and its own fields, tags and names. */
@@ -16,6 +16,7 @@ export function checkFamilies(ctx: RuleContext): void {
   for (const { file, data } of ctx.families) {
     const checker = familyChecker(ctx, file, data, levels);
     checker.level(data.level, ['level']);
+    checkClassification(checker, ctx, data);
     checkTags(checker, data);
     for (const [i, n] of data.notifications.entries())
       checkNotification(checker, data, n, ['notifications', i]);
@@ -34,6 +35,11 @@ function familyChecker(
 ) {
   const fields = new Map(data.content.map((f) => [f.name, f]));
   const tagIds = (data.tags ?? []).map((t) => t.id);
+  const declared = {
+    'resource type': (ctx.catalog?.data.resourceTypes ?? []).map((t) => t.id),
+    category: (ctx.catalog?.data.categories ?? []).map((c) => c.id),
+    status: (ctx.catalog?.data.statuses ?? []).map((s) => s.id),
+  };
   const report: (
     ...args: Parameters<RuleContext['report']> extends [infer C, infer A, unknown, ...infer R]
       ? [C, A, ...R]
@@ -70,6 +76,13 @@ function familyChecker(
       if (!field || !values || values.includes(value)) return;
       report(code, { value: JSON.stringify(value), field: field.name, known: listKnown(values) }, path);
     },
+    /** A reference to a resource type, category or status of the catalog. */
+    declared(kind: keyof typeof declared, id: string, path: DataPath): boolean {
+      const known = declared[kind];
+      if (known.includes(id)) return true;
+      report('unknown-reference', { kind, id, known: listKnown(known) }, path);
+      return false;
+    },
     tag(tag: string, path: DataPath): void {
       if (!tagIds.includes(tag)) report('unknown-tag', { tag, known: listKnown(tagIds) }, path);
     },
@@ -92,9 +105,11 @@ function checkNotification(checker: Checker, data: RawFamily, n: RawNotification
     if (field && !field.enum) checker.report('bind-enum', { field: name }, [...at, 'bind', name], 'key');
     checker.value(field, value, [...at, 'bind', name]);
   }
+  checkStatusAndCategory(checker, data, n, at);
   if (data.nameTemplate !== undefined) {
-    const missing = templateFields(data.nameTemplate).find((p) => n.bind?.[p] === undefined);
-    const expected = fillTemplate(data.nameTemplate, n.bind);
+    const values = templateValues(data, n);
+    const missing = templateFields(data.nameTemplate).find((p) => values[p] === undefined);
+    const expected = fillTemplate(data.nameTemplate, values);
     if (missing !== undefined)
       checker.report('bind-missing', { name: n.name, field: missing }, [...at, 'name']);
     else if (expected !== n.name)
@@ -122,10 +137,50 @@ function checkNotification(checker: Checker, data: RawFamily, n: RawNotification
   }
 }
 
+/** The family's resource type (and the prefix it gives every name), category and status field. */
+function checkClassification(checker: Checker, ctx: RuleContext, data: RawFamily): void {
+  if (data.category !== undefined) checker.declared('category', data.category, ['category']);
+  if (
+    data.resourceType !== undefined &&
+    checker.declared('resource type', data.resourceType, ['resourceType'])
+  ) {
+    const type = ctx.catalog?.data.resourceTypes?.find((t) => t.id === data.resourceType);
+    for (const [i, n] of data.notifications.entries()) {
+      if (type && !n.name.startsWith(`${type.namePrefix}:`)) {
+        const args = { name: n.name, prefix: type.namePrefix, type: type.id };
+        checker.report('name-prefix', args, ['notifications', i, 'name']);
+      }
+    }
+  }
+  if (data.statusField === undefined) return;
+  const field = checker.field(data.statusField, ['statusField']);
+  if (field && !field.enum) checker.report('status-field', { field: data.statusField }, ['statusField']);
+  for (const [j, entry] of (field?.enum ?? []).entries())
+    checker.declared('status', String(entry.value), [
+      'content',
+      data.content.indexOf(field as RawField),
+      'enum',
+      j,
+      'value',
+    ]);
+}
+
+/** A notification's own status and category refer to the catalog's; a status is given once. */
+function checkStatusAndCategory(checker: Checker, data: RawFamily, n: RawNotification, at: DataPath): void {
+  if (n.category !== undefined) checker.declared('category', n.category, [...at, 'category']);
+  if (n.status === undefined) return;
+  if (data.statusField !== undefined) {
+    checker.report('status-twice', { name: n.name, field: data.statusField }, [...at, 'status']);
+  } else checker.declared('status', statusOf(data, n) ?? '', [...at, 'status']);
+}
+
 function checkPresenceRules(checker: Checker, data: RawFamily): void {
   const names = data.notifications.map((n) => n.name);
   if (data.nameTemplate !== undefined) {
-    for (const field of templateFields(data.nameTemplate)) checker.field(field, ['nameTemplate']);
+    // {status} is the notification's own status unless the family has a field of that name.
+    for (const field of templateFields(data.nameTemplate))
+      if (field !== 'status' || data.content.some((f) => f.name === field))
+        checker.field(field, ['nameTemplate']);
   }
   for (const [i, rule] of (data.presence ?? []).entries()) {
     const at: DataPath = ['presence', i];
@@ -135,6 +190,10 @@ function checkPresenceRules(checker: Checker, data: RawFamily): void {
       const field = checker.field(name, [...at, 'when', 'values', name], 'key');
       for (const [k, v] of values.entries()) checker.value(field, v, [...at, 'when', 'values', name, k]);
     }
+    for (const [k, c] of (rule.when.categories ?? []).entries())
+      checker.declared('category', c, [...at, 'when', 'categories', k]);
+    for (const [k, st] of (rule.when.statuses ?? []).entries())
+      checker.declared('status', st, [...at, 'when', 'statuses', k]);
     for (const [k, name] of (rule.when.names ?? []).entries()) {
       if (!names.includes(name)) checker.report('unknown-name', { name }, [...at, 'when', 'names', k]);
     }

@@ -38,6 +38,12 @@ function checkIdentity(ctx: RuleContext): void {
     checkUnique(ctx, all(data.formats, file, ['formats']), (f) => f.id, dup('format'));
     checkUnique(ctx, all(data.errata, file, ['errata']), (e) => e.id, dup('erratum'));
     checkUnique(ctx, all(data.decisions, file, ['decisions']), (d) => d.id, dup('decision'));
+    const types = all(data.resourceTypes, file, ['resourceTypes']);
+    checkUnique(ctx, types, (t) => t.id, dup('resource type'));
+    checkUnique(ctx, types, (t) => t.typeName, dup('resource type typeName'));
+    checkUnique(ctx, types, (t) => t.namePrefix, dup('resource type namePrefix'));
+    checkUnique(ctx, all(data.categories, file, ['categories']), (c) => c.id, dup('category'));
+    checkUnique(ctx, all(data.statuses, file, ['statuses']), (x) => x.id, dup('status'));
   }
   const famItems = families.map(({ file, data }) => ({ file, path: ['id'], item: data }));
   checkUnique(ctx, famItems, (f) => f.id, dup('family'));
@@ -106,6 +112,7 @@ function checkFields(ctx: RuleContext): void {
       }
     });
     checkFieldList(ctx, file, ['envelope', 'fields'], data.envelope.fields, formats);
+    checkEnvelopeOverrides(ctx, formats);
     const names = data.envelope.fields.map((f) => f.name);
     for (const role of ['discriminator', 'content', 'level'] as const) {
       const name = data.envelope[role];
@@ -113,6 +120,44 @@ function checkFields(ctx: RuleContext): void {
     }
   }
   for (const { file, data } of ctx.families) checkFieldList(ctx, file, ['content'], data.content, formats);
+}
+
+/** What each resource type changes in the envelope: known fields and formats, an example that fits. */
+function checkEnvelopeOverrides(ctx: RuleContext, formats: ReadonlyMap<string, RawFormat>): void {
+  if (!ctx.catalog) return;
+  const { file, data } = ctx.catalog;
+  const fields = new Map(data.envelope.fields.map((f) => [f.name, f]));
+  for (const [i, type] of (data.resourceTypes ?? []).entries()) {
+    for (const [name, o] of Object.entries(type.envelope ?? {})) {
+      const at: DataPath = ['resourceTypes', i, 'envelope', name];
+      const field = fields.get(name);
+      if (!field) {
+        const known = listKnown([...fields.keys()]);
+        ctx.report('unknown-field', { scope: 'envelope', name, known }, file, at, 'key');
+        continue;
+      }
+      const format = o.format === undefined ? undefined : formats.get(o.format);
+      if (o.format !== undefined && !format) {
+        const known = listKnown([...formats.keys()]);
+        ctx.report('unknown-format', { id: o.format, known }, file, [...at, 'format']);
+      }
+      if (o.pattern !== undefined && !compilePattern(ctx, file, [...at, 'pattern'], o.pattern)) continue;
+      const fallback = field.format === undefined ? undefined : formats.get(field.format);
+      const pattern = o.pattern ?? format?.pattern ?? field.pattern ?? fallback?.pattern;
+      const example = o.example ?? field.example;
+      if (example === undefined) continue;
+      const what = `field "${name}" of resource type "${type.id}"`;
+      checkValue(
+        ctx,
+        file,
+        [...at, o.example === undefined ? 'format' : 'example'],
+        example,
+        what,
+        field.type,
+        pattern,
+      );
+    }
+  }
 }
 
 function checkFieldList(
