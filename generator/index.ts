@@ -3,7 +3,8 @@
  * the chain stops at the first stage that reports an error, before anything is emitted or written.
  */
 
-import { EMITTERS, type Emitter, emitAll } from './emit/index.js';
+import type { Emitter } from './emit/contract.js';
+import { EMITTERS, emitAll } from './emit/index.js';
 import { type LoadOptions, loadSpecFiles } from './load/spec.js';
 import { buildModel } from './model/build.js';
 import type { Catalog } from './model/catalog.js';

@@ -10,13 +10,15 @@ import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cachedDerived, takeSerializedForm } from '../generator/cache/index.js';
-import { EMITTERS, type Emitter, emitEach, shareBy } from '../generator/emit/index.js';
+import type { Emitter } from '../generator/emit/contract.js';
+import { EMITTERS, emitEach } from '../generator/emit/index.js';
 import { buildCatalog } from '../generator/index.js';
 import { loadSpec, loadSpecFiles } from '../generator/load/spec.js';
 import type { Catalog } from '../generator/model/catalog.js';
 import { loadAssets } from '../generator/support/assets.js';
 import { writeCatalog } from '../generator/write/catalog.js';
 import type { WriteResult } from '../generator/write/output.js';
+import { shareBy } from '../generator/write/share.js';
 import { ROOT, realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
 import { tally } from './tally.js';
 

@@ -3,11 +3,12 @@
  * dropped, so that a large catalog's output is never held in memory whole. A large catalog is written by
  * two threads: a worker runs some of the emitters over a copy of the model and stages their files into the
  * same staging folder while the main thread runs the others, then both share the files of the schemas and
- * docs (see WORKER_EMITTERS); the commit stays all-or-nothing.
+ * docs (each emitter's thread is in the registry, see EMITTERS); the commit stays all-or-nothing.
  */
 
 import { takeSerializedForm } from '../cache/index.js';
-import { EMITTERS, type Emitter, emitEach, shareBy } from '../emit/index.js';
+import type { NamedEmitter, Thread } from '../emit/contract.js';
+import { EMITTERS, emitEach } from '../emit/index.js';
 import type { Catalog } from '../model/catalog.js';
 import { loadAssets } from '../support/assets.js';
 import { ToolError } from '../support/diagnostics.js';
@@ -23,9 +24,10 @@ import {
   type StageTarget,
   type WriteResult,
 } from './output.js';
+import { shareBy } from './share.js';
 import type { WorkerInput, WorkerOutput } from './worker.js';
 
-type Emitters = readonly { readonly name: string; readonly emit: Emitter }[];
+type Emitters = readonly NamedEmitter[];
 
 /**
  * A large catalog's write (or check) looks at the process's memory every CHECK_MEMORY_EVERY files, in each
@@ -40,10 +42,10 @@ const LARGE_CATALOG = 2000;
 /** Catalogs with at least this many notifications are written by two threads, when there are two cores. */
 export const PARALLEL_CATALOG = 500;
 /**
- * How a large catalog's emitters are split between the threads. The worker runs WORKER_EMITTERS first, the
- * main thread the others but the shared ones; then both run SHARED_EMITTERS, each rendering the next file of
- * one that neither has taken yet (see Share), the main thread in this order and the worker in the reverse, so
- * that they finish together whatever the catalog's shape. At 10,000 names the worker's declarations and docs
+ * How a large catalog's emitters are split between the threads (each registration's `thread`). The worker
+ * runs its own first, the main thread the others but the shared ones; then both run the shared ones, each
+ * rendering the next file of one that neither has taken yet (see Share), the main thread in registry order
+ * and the worker in the reverse, so that they finish together whatever the catalog's shape. At 10,000 names the worker's declarations and docs
  * (~0.6 and ~1.9 s alone) weigh about what the main thread's start (parse, validate, model: ~1 s), fixtures
  * and runtime (~1 s) do, and the schemas (~1.3 s) even them out. The docs are not shared: each thread that
  * renders docs pages builds the docs' tables of rows and diagrams for itself, which the schemas' tables
@@ -51,8 +53,10 @@ export const PARALLEL_CATALOG = 500;
  * 4.99 s without; 1k: 1.10 and 1.07 s). Emitters need nothing from one another, so any split gives the
  * same files.
  */
-const WORKER_EMITTERS: ReadonlySet<string> = new Set(['types', 'docs']);
-const SHARED_EMITTERS: readonly string[] = ['json-schema'];
+function threadOf(emitter: NamedEmitter): Thread {
+  // Only the toolkit's own emitters can run in the worker: it finds them by name.
+  return EMITTERS.find((e) => e === emitter)?.thread ?? 'main';
+}
 
 export interface WriteOptions {
   /** Use a worker thread; by default, for catalogs of PARALLEL_CATALOG notifications or more. */
@@ -72,10 +76,8 @@ export function writeCatalog(
     const assets = loadAssets();
     const session = openOutput(outDir);
     const parallel = options.parallel ?? (catalog.events.length >= PARALLEL_CATALOG && canRunInParallel());
-    // Only the toolkit's own emitters can run in the worker: it finds them by name.
-    const own = (e: Emitters[number]) => parallel && EMITTERS.includes(e);
-    const remote = emitters.filter((e) => own(e) && WORKER_EMITTERS.has(e.name));
-    const shared = SHARED_EMITTERS.flatMap((name) => emitters.filter((e) => own(e) && e.name === name));
+    const remote = emitters.filter((e) => parallel && threadOf(e) === 'worker');
+    const shared = emitters.filter((e) => parallel && threadOf(e) === 'shared');
     const local = [...emitters.filter((e) => !remote.includes(e) && !shared.includes(e)), ...shared];
     const names = shared.map((e) => e.name);
     const counters = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, names.length)));

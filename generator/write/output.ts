@@ -8,12 +8,10 @@
 import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
+import { MARKER_FILE } from '../emit/shared/marker.js';
 import { compareStrings, errorReason, ToolError } from '../support/diagnostics.js';
 import { byteFiller, EmitterError, knownByteLength, madeOnTake, type Rendered } from '../support/pieces.js';
 import { isAlive } from './lock.js';
-
-/** The file that marks a folder as written by this tool; a folder without it is never cleaned. */
-export const MARKER_FILE = '.generated';
 
 /** A file's size, modification time and inode (what the no-op fast path records, see cache.ts). */
 export interface FileStat {

@@ -1,16 +1,17 @@
 /**
- * The worker side of a parallel write (see produce.ts): runs the emitters it is given by name over a copy of
+ * The worker side of a parallel write (see catalog.ts): runs the emitters it is given by name over a copy of
  * the catalog and stages their files into the session's staging folder, then reports for each file whether it
  * changed. It never touches the output folder itself: committing stays with the main thread.
  */
 import { deserialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { EMITTERS, emitEach, shareBy } from '../emit/index.js';
+import { EMITTERS, emitEach } from '../emit/index.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Assets } from '../support/assets.js';
 import { ToolError } from '../support/diagnostics.js';
 import { collectAbove } from './gc.js';
 import { createStager, type StagedFiles, type StageTarget, stagedColumns, stagedFiles } from './output.js';
+import { shareBy } from './share.js';
 
 export interface WorkerInput {
   /** The catalog, or the bytes V8's serializer made of it for the cache (deserialized here, in parallel). */

@@ -8,7 +8,7 @@
 import type { Catalog, EventFieldModel, EventModel, FamilyModel, Text } from '../../model/catalog.js';
 import { indexOf } from '../../model/lookups.js';
 import { lookup, mapUnder } from '../../support/lookup.js';
-import type { Contents } from '../index.js';
+import type { Contents } from '../contract.js';
 import { bannerText, toJson } from '../shared/banner.js';
 import { JsonChunks } from './chunks.js';
 
