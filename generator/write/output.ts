@@ -384,6 +384,9 @@ export function createStager(target: StageTarget, fs: WriteFs = defaultFs) {
   };
 }
 
+/** A write session of the output folder (see openOutput). */
+export type OutputSession = ReturnType<typeof openOutput>;
+
 /** A write of the output folder, fed one file at a time; nothing changes in the folder before `commit`. */
 export function openOutput(outDir: string, fs: WriteFs = defaultFs) {
   removeStaleStaging(outDir);
