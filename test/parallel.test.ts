@@ -19,7 +19,7 @@ import { loadSpec, loadSpecFiles } from '../generator/load/spec.js';
 import type { Catalog } from '../generator/model/catalog.js';
 import { loadAssets } from '../generator/support/assets.js';
 import { writeCatalog } from '../generator/write/catalog.js';
-import type { WriteResult } from '../generator/write/output.js';
+import type { WriteResult } from '../generator/write/session.js';
 import { shareBy } from '../generator/write/share.js';
 import { ROOT, realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
 import { tally } from './tally.js';

@@ -28,8 +28,9 @@ import { dirname, join, relative, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { isInside, readSpecBytes } from '../load/files.js';
 import { compareStrings } from '../support/diagnostics.js';
+import { listFiles } from '../support/fs.js';
 import { codeRoot, toolkitRoot } from '../support/toolkit.js';
-import { hashText, listFiles, type OutputFiles } from '../write/output.js';
+import type { OutputFiles } from '../write/staged-files.js';
 
 interface CacheRecord {
   readonly key: string;
@@ -96,6 +97,10 @@ function entriesUnder(dir: string): { path: string; link: boolean }[] {
   };
   walk(dir);
   return out.sort((a, b) => compareStrings(a.path, b.path));
+}
+
+function hashText(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 let toolkitHash: string | undefined;

@@ -10,7 +10,7 @@ import v8 from 'node:v8';
 import { cachedDerived, inputKey, isUpToDate, remember, specDigest } from '../cache/index.js';
 import { type DiagnosticCode, formatCodeFrame, formatDiagnostic, ToolError } from '../support/diagnostics.js';
 import { toolkitVersion } from '../support/toolkit.js';
-import type { Drift } from '../write/output.js';
+import type { Drift } from '../write/check.js';
 import { displayPath, type Io, type Options } from './io.js';
 
 export type { Io };

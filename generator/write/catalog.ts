@@ -11,10 +11,11 @@ import { EMITTERS } from '../emit/index.js';
 import type { Catalog } from '../model/catalog.js';
 import { loadAssets } from '../support/assets.js';
 import { isOff } from '../support/switches.js';
+import { type Drift, openCheck } from './check.js';
 import { feedFiles } from './feed.js';
 import { withLock } from './lock.js';
-import { assertOwnedOutput, type Drift, openCheck, openOutput, type WriteResult } from './output.js';
 import { splitEmitters, stageInParallel } from './parallel.js';
+import { assertOwnedOutput, openOutput, type WriteResult } from './session.js';
 
 export interface WriteOptions {
   /** Use a worker thread; by default, for large catalogs when there are two cores (see parallel.ts). */

@@ -15,8 +15,9 @@ import { ToolError } from '../support/diagnostics.js';
 import type { Rendered } from '../support/pieces.js';
 import { canRunInParallel, spawnWorker, workerResult } from '../support/workers.js';
 import { feedFiles } from './feed.js';
-import type { OutputSession, StagedFiles } from './output.js';
+import type { OutputSession } from './session.js';
 import { shareBy } from './share.js';
+import type { StagedFiles } from './staged-files.js';
 import type { WorkerInput, WorkerOutput } from './worker.js';
 
 /**

@@ -11,8 +11,9 @@ import type { Assets } from '../support/assets.js';
 import { ToolError } from '../support/diagnostics.js';
 import type { Rendered } from '../support/pieces.js';
 import { feedFiles } from './feed.js';
-import { createStager, type StagedFiles, type StageTarget, stagedColumns, stagedFiles } from './output.js';
 import { shareBy } from './share.js';
+import { createStager, type StageTarget } from './stage.js';
+import { type StagedFiles, stagedColumns, stagedFiles } from './staged-files.js';
 
 export interface WorkerInput {
   /** The catalog, or the bytes V8's serializer made of it for the cache (deserialized here, in parallel). */
