@@ -27,7 +27,7 @@ import type { WorkerInput, WorkerOutput } from './worker.js';
 const PARALLEL_CATALOG = 500;
 
 /** Which emitters each thread runs: `local` on this thread (the shared ones last), `remote` in the worker. */
-export interface Split {
+interface Split {
   readonly local: readonly NamedEmitter[];
   readonly remote: readonly NamedEmitter[];
   readonly shared: readonly NamedEmitter[];

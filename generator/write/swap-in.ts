@@ -11,7 +11,7 @@ import type { WriteFs } from './file-bytes.js';
 import type { StageTarget } from './stage.js';
 
 /** What a commit moves, and how. */
-export interface Swap {
+interface Swap {
   readonly fs: WriteFs;
   readonly target: StageTarget;
   /** Staged files that are new or differ from the output folder's copy. */
