@@ -19,6 +19,10 @@ import { emitTypes } from './types/index.js';
 
 /**
  * The emitters, in the order they run, each with the thread that runs it on a large catalog (see Thread).
+ * The worker's declarations and docs weigh about what the main thread's start (parse, validate, model),
+ * fixtures and runtime do, and the shared schemas even the two out. The docs are not shared: each thread
+ * that renders docs pages builds the docs' tables of rows and diagrams for itself, which costs more than
+ * doing the schemas' tables twice.
  *
  * To add an output:
  * 1. Write `emit/<name>.ts` (or a folder `emit/<name>/` with an `index.ts`) exporting an Emitter:
