@@ -13,7 +13,8 @@ import { cachedDerived, inputKey, isUpToDate, remember, specDigest } from './cac
 import type { LoadOptions } from './load/spec.js';
 import type { Catalog } from './model/catalog.js';
 import { type Diagnostic, sortDiagnostics } from './support/diagnostics.js';
-import type { Drift, WriteResult } from './write/output.js';
+import type { Drift } from './write/check.js';
+import type { WriteResult } from './write/session.js';
 
 export interface CatalogResult {
   readonly catalog?: Catalog;

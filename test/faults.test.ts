@@ -10,9 +10,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EMITTERS } from '../generator/emit/index.js';
 import { writeCatalog } from '../generator/write/catalog.js';
-import { type WriteFs, writeOutput, writeWithStat } from '../generator/write/output.js';
+import { type WriteFs, writeWithStat } from '../generator/write/file-bytes.js';
 import { generateFiles, ROOT, realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
 import { tally } from './tally.js';
+import { writeOutput } from './write-helpers.js';
 
 const { catalog, files } = await realOutput();
 

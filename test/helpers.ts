@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../generator/cli/main.js';
-import { EMITTERS, type Emitter, emitAll } from '../generator/emit/index.js';
+import type { NamedEmitter } from '../generator/emit/contract.js';
+import { EMITTERS, emitAll } from '../generator/emit/index.js';
 import { buildCatalog, type CatalogResult } from '../generator/index.js';
 import type { Catalog } from '../generator/model/catalog.js';
 import { loadAssets } from '../generator/support/assets.js';
@@ -54,7 +55,7 @@ export type GenerateResult = CatalogResult & { readonly files?: ReadonlyMap<stri
 export async function generateFiles(
   specDir: string,
   shownSpec: string = specDir,
-  emitters: readonly { readonly name: string; readonly emit: Emitter }[] = EMITTERS,
+  emitters: readonly NamedEmitter[] = EMITTERS,
 ): Promise<GenerateResult> {
   const result = await buildCatalog(specDir, shownSpec);
   if (!result.catalog) return result;

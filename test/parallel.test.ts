@@ -3,18 +3,22 @@
  * stages some emitters' files, and both share the schemas) must give the same bytes as the one-thread
  * write, and a failure on either side must leave the output folder as it was, with no staging folder left.
  */
-import { lstatSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cachedDerived, takeSerializedForm } from '../generator/cache/index.js';
-import { EMITTERS, type Emitter, emitEach, shareBy } from '../generator/emit/index.js';
+import type { Emitter } from '../generator/emit/contract.js';
+import { EMITTERS, emitEach } from '../generator/emit/index.js';
 import { buildCatalog } from '../generator/index.js';
 import type { Catalog } from '../generator/model/catalog.js';
 import { loadAssets } from '../generator/support/assets.js';
 import { writeCatalog } from '../generator/write/catalog.js';
-import type { WriteResult } from '../generator/write/output.js';
-import { realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
+import type { WriteResult } from '../generator/write/session.js';
+import { shareBy } from '../generator/write/share.js';
+import { ROOT, realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
 import { tally } from './tally.js';
 
 const { catalog, files } = await realOutput();
@@ -128,6 +132,42 @@ test('the parallel write of an unchanged folder writes nothing, and rewrites onl
   const repaired = await writeCatalog(catalog, out, false, EMITTERS, { parallel: true });
   assert.is(repaired.written, 1);
   assert.equal(snapshotDir(out), expected);
+});
+
+/**
+ * A write forced to two threads, in a child process with `off` as ECS_EVENTS_OFF (read once per process):
+ * the id of a thread started after it, which counts the threads the write started.
+ */
+function writeInChild(out: string, off: string): number {
+  const url = (path: string) => JSON.stringify(pathToFileURL(join(ROOT, 'generator', path)).href);
+  const code = `
+    import { Worker } from 'node:worker_threads';
+    const { buildCatalog } = await import(${url('index.ts')});
+    const { writeCatalog } = await import(${url('write/catalog.ts')});
+    const { catalog } = await buildCatalog(${JSON.stringify(SPEC_DIR)}, 'spec');
+    await writeCatalog(catalog, ${JSON.stringify(out)}, false, undefined, { parallel: true });
+    const probe = new Worker('', { eval: true });
+    process.stdout.write(String(probe.threadId));
+    await probe.terminate();`;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ECS_EVENTS_OFF: off },
+  });
+  assert.is(child.status, 0, child.stderr);
+  return Number(child.stdout.trim());
+}
+
+test('with the write worker switched off, a write forced to two threads runs on one and gives the same bytes', () => {
+  const onOut = join(tempDir(), 'generated');
+  const offOut = join(tempDir(), 'generated');
+  const withWorker = writeInChild(onOut, '');
+  const without = writeInChild(offOut, 'write-worker');
+  // Under tsx a worker also starts a thread for its loader: more than one id apart, but never the same.
+  assert.ok(without < withWorker, `the switched-off write started no thread (${without} / ${withWorker})`);
+  assert.equal(snapshotDir(offOut), expected);
+  assert.equal(snapshotDir(onOut), expected);
+  assert.equal(leftovers(offOut), []);
 });
 
 test('an emitter failing in the worker: the error names it, and the folder is unchanged', async () => {

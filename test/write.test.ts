@@ -5,17 +5,13 @@
 
 import * as nodeFs from 'node:fs';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  findDrift,
-  type WriteFs,
-  writeFully,
-  writeOutput,
-  writeWithStat,
-} from '../generator/write/output.js';
+import { type WriteFs, writeWithStat } from '../generator/write/file-bytes.js';
 import { GENERATED_DIR, mtimes, realOutput, runCli, SPEC_DIR, snapshotDir, tempDir } from './helpers.js';
+import { findDrift, writeOutput } from './write-helpers.js';
 
 const { files } = await realOutput();
 
@@ -126,27 +122,42 @@ test('a file given as pieces is written and compared as its text, past the 4 MiB
   assert.equal(findDrift(out, files).stale, ['pieces.txt']);
 });
 
+/**
+ * Runs `action` with node's fs.writeSync replaced by `write` (for the toolkit's own `import * as fs` too:
+ * syncBuiltinESMExports updates the bindings of node's modules).
+ */
+function withWriteSync(write: typeof nodeFs.writeSync, action: () => void): void {
+  const fs = createRequire(import.meta.url)('node:fs') as typeof nodeFs;
+  const original = fs.writeSync;
+  fs.writeSync = write;
+  syncBuiltinESMExports();
+  try {
+    action();
+  } finally {
+    fs.writeSync = original;
+    syncBuiltinESMExports();
+  }
+}
+
 test('a short write is continued until every byte is written, and a failing one throws', () => {
   const dir = tempDir();
   const path = join(dir, 'short.txt');
-  const bytes = Buffer.from('一二三 four five six seven eight nine ten'.repeat(100));
-  const fd = nodeFs.openSync(path, 'w');
+  const text = '一二三 four five six seven eight nine ten'.repeat(100);
+  const bytes = Buffer.from(text);
+  const original = nodeFs.writeSync;
   const calls: number[] = [];
   // At most 7 bytes per call, as a file system that is filling up may do.
-  writeFully(fd, bytes, bytes.length - 5, (f, b, offset, length) => {
+  const short = (fd: number, b: Uint8Array, offset: number, length: number) => {
     calls.push(offset);
-    return nodeFs.writeSync(f, b, offset, Math.min(7, length));
-  });
-  nodeFs.closeSync(fd);
-  assert.equal(readFileSync(path), bytes.subarray(0, bytes.length - 5));
-  assert.is(calls.length, Math.ceil((bytes.length - 5) / 7));
-  assert.throws(
-    () =>
-      writeFully(0, bytes, bytes.length, () => {
-        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-      }),
-    /ENOSPC/,
-  );
+    return original(fd, b, offset, Math.min(7, length));
+  };
+  withWriteSync(short as typeof nodeFs.writeSync, () => writeWithStat(path, text));
+  assert.equal(readFileSync(path), bytes);
+  assert.is(calls.length, Math.ceil(bytes.length / 7));
+  const full = () => {
+    throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+  };
+  withWriteSync(full, () => assert.throws(() => writeWithStat(path, text), /ENOSPC/));
 });
 
 test('check names stale, missing and orphaned files and exits 1; generate repairs them', async () => {

@@ -12,24 +12,14 @@
  * file and then sets its time back, keeping its size, goes unnoticed; `--no-cache` regenerates regardless.
  */
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { isInside, readSpecBytes } from '../load/files.js';
 import { compareStrings } from '../support/diagnostics.js';
+import { listFiles, walkFiles, writeFileAtomic } from '../support/fs.js';
 import { codeRoot, toolkitRoot } from '../support/toolkit.js';
-import { hashText, listFiles, type OutputFiles } from '../write/output.js';
+import type { OutputFiles } from '../write/staged-files.js';
 
 interface CacheRecord {
   readonly key: string;
@@ -49,8 +39,8 @@ const RACY_MS = 10;
 /**
  * The digest of the output files' metadata, and the files modified within RACY_MS of the newest. `files`,
  * when the caller has them (a write: every file of the folder after its commit, sorted, with the stats it
- * took as it wrote), spares listing a folder of 80,000 files again and looking up the files it wrote; the
- * others are looked up. The digest covers the sorted paths and, as one block of numbers, each file's size,
+ * took as it wrote), spares listing a large folder again and looking up the files it wrote; the others are
+ * looked up. The digest covers the sorted paths and, as one block of numbers, each file's size,
  * time and inode: no text per file.
  */
 function outputStats(outDir: string, files?: OutputFiles): { digest: string; racy: string[] } {
@@ -78,24 +68,15 @@ function outputStats(outDir: string, files?: OutputFiles): { digest: string; rac
   return { digest: hash.digest('hex'), racy };
 }
 
-/** Every file under `dir` (relative, sorted); none when it does not exist. */
-function filesUnder(dir: string): string[] {
-  return entriesUnder(dir).map((e) => e.path);
-}
-
 /** Every file under `dir` (relative, sorted), and whether it is a symlink; folder symlinks are not descended. */
 function entriesUnder(dir: string): { path: string; link: boolean }[] {
-  if (!existsSync(dir)) return [];
   const out: { path: string; link: boolean }[] = [];
-  const walk = (current: string): void => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const full = join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out.push({ path: relative(dir, full).split(sep).join('/'), link: entry.isSymbolicLink() });
-    }
-  };
-  walk(dir);
+  walkFiles(dir, (path, entry) => out.push({ path, link: entry.isSymbolicLink() }));
   return out.sort((a, b) => compareStrings(a.path, b.path));
+}
+
+function hashText(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 let toolkitHash: string | undefined;
@@ -104,19 +85,19 @@ let toolkitHash: string | undefined;
  * A hash of the code that is running and of the templates: a changed toolkit invalidates every record. The
  * templates (which users edit) count by their bytes; the code, by each file's size and modification time
  * (a build or an install rewrites them; an upgrade also changes package.json, which counts by its bytes):
- * reading the ~120 files of the code took most of a no-op run's key.
+ * reading every file of the code would be most of the cost of a no-op run's key.
  */
 function toolkitFingerprint(): string {
   if (toolkitHash) return toolkitHash;
   const hash = createHash('sha256');
   const code = codeRoot();
   // Source maps change nothing a run does.
-  for (const path of filesUnder(code).filter((p) => !p.endsWith('.map'))) {
+  for (const path of listFiles(code).filter((p) => !p.endsWith('.map'))) {
     const { size, mtimeMs } = statSync(join(code, path));
     hash.update(`code/${path}\0${size}\0${mtimeMs}\0`);
   }
   const templates = join(toolkitRoot(), 'templates');
-  for (const path of filesUnder(templates))
+  for (const path of listFiles(templates))
     hash
       .update(`templates/${path}\0`)
       .update(readFileSync(join(templates, path)))
@@ -146,8 +127,7 @@ export function inputKey(
 
 /**
  * One digest over every file of the spec folder, paths and contents; undefined as for inputKey. A run that
- * needs several keys (the output's record, the cached model) reads and hashes the folder once: 80 ms for a
- * 10,000-name spec. The bytes hashed are put in `keep` by real path, for the run to build from (see
+ * needs several keys (the output's record, the cached model) reads and hashes the folder once. The bytes hashed are put in `keep` by real path, for the run to build from (see
  * ReadFiles): what it records and caches under the digest is then made of exactly what the digest covers,
  * even when a file is saved in between.
  */
@@ -210,10 +190,7 @@ export function remember(outDir: string, key: string | undefined, files?: Output
       stats.racy.map((file) => [file, hashText(readFileSync(join(outDir, file)))]),
     );
     const record: CacheRecord = { key, stats: stats.digest, racy };
-    mkdirSync(dirname(path), { recursive: true });
-    const temp = `${path}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(record));
-    renameSync(temp, path);
+    writeFileAtomic(path, JSON.stringify(record));
     pruneCache();
   } catch {
     // The cache is an optimisation; the run itself succeeded.
@@ -230,7 +207,7 @@ function remembered<T>(value: T, bytes: Uint8Array): T {
 /**
  * The bytes a value read from or written to the cache was serialized into (V8's serializer), if it was, and
  * forgets them: a worker thread that needs its own copy deserializes them, so the value is not serialized a
- * second time, and they are not kept alive once handed over (a 10k-name model is 34 MB).
+ * second time, and they are not kept alive once handed over (a large model's bytes are large).
  */
 export function takeSerializedForm(value: object): Uint8Array | undefined {
   const bytes = serializedForms.get(value);
@@ -241,9 +218,9 @@ export function takeSerializedForm(value: object): Uint8Array | undefined {
 /**
  * A value derived from the spec (the validated model, the validators' data table), cached under the spec's
  * input key, so that commands which only need it skip parsing and validating the spec when it has not
- * changed. Stored with V8's serializer: it keeps shared objects shared, so a 10,000-name model is 34 MB and
- * reads back in about 0.2 s (JSON took 195 MB and 1.9 s for the 54 MB model of the time). `known.digest` is
- * the spec's specDigest, when the caller has it already.
+ * changed. Stored with V8's serializer: it keeps shared objects shared, so a large model stays far smaller
+ * and reads back far faster than as JSON. `known.digest` is the spec's specDigest, when the caller has it
+ * already.
  */
 export async function cachedDerived<T>(
   specDir: string,
@@ -268,11 +245,9 @@ export async function cachedDerived<T>(
   const value = await build();
   if (path && value !== undefined) {
     try {
-      mkdirSync(dirname(path), { recursive: true });
       const bytes = serialize(value);
       remembered(value, bytes);
-      writeFileSync(`${path}.${process.pid}.tmp`, bytes);
-      renameSync(`${path}.${process.pid}.tmp`, path);
+      writeFileAtomic(path, bytes);
       pruneCache();
     } catch {
       // Only the next run's speed depends on it.
@@ -283,11 +258,11 @@ export async function cachedDerived<T>(
 
 /** Cache entries kept; older ones are removed when a new one is written (tests and benches make many). */
 const MAX_ENTRIES = 400;
-/** Bytes the cache folder may hold (a large catalog's model is tens of MB). */
+/** Bytes the cache folder may hold (a large catalog's model takes a good part of it). */
 const MAX_BYTES = 512 * 2 ** 20;
 
 /** Keeps the cache folder small: removes the oldest entries beyond MAX_ENTRIES or MAX_BYTES. */
-export function pruneCache(): void {
+function pruneCache(): void {
   const dir = join(toolkitRoot(), 'node_modules', '.cache', 'ecs-events');
   try {
     const entries = readdirSync(dir)

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { type GenerateOutcome, generate } from '../index.js';
 import { type DiagnosticCode, ToolError } from '../support/diagnostics.js';
-import type { Drift } from '../write/output.js';
+import type { Drift } from '../write/check.js';
 import { displayPath, type Io } from './io.js';
 import type { Options } from './options.js';
 import { plural, printDiagnostics } from './print.js';

@@ -1,81 +1,65 @@
 /**
  * Stage 4, emit: every emitter is a pure function from the model to files (path under the output folder,
- * contents). This module runs them in turn, file by file for the write stage, or into one sorted map.
+ * contents). This module lists them and runs them in turn, file by file for the write stage, or into one
+ * sorted map.
  */
 
 import type { Catalog } from '../model/catalog.js';
 import type { Assets } from '../support/assets.js';
 import { compareStrings } from '../support/diagnostics.js';
 import { EmitterError, madeOnTake, piecesOf, type Rendered, renderedText } from '../support/pieces.js';
-import { MARKER_FILE } from '../write/output.js';
+import type { Files, NamedEmitter, Registration, Share } from './contract.js';
 import { emitDocs } from './docs/index.js';
 import { emitFixtures } from './fixtures/index.js';
 import { emitJsonSchemas } from './json-schema/index.js';
 import { emitPackage } from './package.js';
 import { emitRuntime } from './runtime.js';
-import { bannerText } from './shared/banner.js';
+import { emitMarker } from './shared/marker.js';
 import { emitTypes } from './types/index.js';
 
 /**
- * A file's contents, or a function that renders them. An emitter whose files are shared between two threads
- * (see produce.ts) defers its rendering this way, so that each thread renders only the files it takes.
+ * The emitters, in the order they run, each with the thread that runs it on a large catalog (see Thread).
+ * The worker's declarations and docs weigh about what the main thread's start (parse, validate, model),
+ * fixtures and runtime do, and the shared schemas even the two out. The docs are not shared: each thread
+ * that renders docs pages builds the docs' tables of rows and diagrams for itself, which costs more than
+ * doing the schemas' tables twice.
+ *
+ * To add an output:
+ * 1. Write `emit/<name>.ts` (or a folder `emit/<name>/` with an `index.ts`) exporting an Emitter:
+ *    `(catalog, assets) => Map<path, string>`, one entry per file, paths relative to the output folder and
+ *    '/'-separated. Read only the model and the assets (templates), never files or the YAML; put what two
+ *    emitters share in `emit/shared/`, and pass catalog text through its escaping helpers. `emit/package.ts`
+ *    is the simplest to copy: two files, one JSON built as an object, one markdown from a template.
+ * 2. Register it below as `{ name, emit, thread: 'main' }`. Its name is how its failures are reported.
+ * 3. Regenerate (`npm run generate`) and commit the new files of generated/ with the change, which `check`
+ *    then holds; `UPDATE=1` on the unit tests records them in the golden cases of test/golden/.
+ *
+ * Only for very large files, as an opt-in: a file's contents may be pieces instead of one string (see
+ * support/pieces.ts), either made as they are taken (a generator, as `emit/types/` does, so the file is
+ * never held whole) or with repeated values as bytes made once (`emit/json-schema/chunks.ts`). An emitter
+ * whose files are many may give each as a function that renders it (Contents), so that `thread: 'shared'`
+ * lets two threads split them; `thread: 'worker'` moves a heavy emitter off the main thread. Placement
+ * changes only time: any split gives the same files.
  */
-export type Contents = Rendered | (() => Rendered);
-
-export type Files = Iterable<readonly [string, Contents]>;
-
-/**
- * Files of emitters shared with another thread that runs them too: for each, both go through the same files
- * in the same order, and each renders and yields only those that `take` (given the emitter and a file's
- * index) gives it.
- */
-export interface Share {
-  has(emitter: string): boolean;
-  take(emitter: string, index: number): boolean;
-}
-
-/**
- * A Share of `emitters` over an Int32Array that both threads hold (on a SharedArrayBuffer), one slot per
- * emitter in that order: each thread takes the next file no thread has taken yet, so that the one that
- * finishes its own emitters first takes more of the shared ones, and they finish together.
- */
-export function shareBy(emitters: readonly string[], counters: Int32Array): Share {
-  const mine = emitters.map(() => -1);
-  return {
-    has: (emitter) => emitters.includes(emitter),
-    take(emitter, index) {
-      const slot = emitters.indexOf(emitter);
-      if ((mine[slot] as number) < index) mine[slot] = Atomics.add(counters, slot, 1);
-      return mine[slot] === index;
-    },
-  };
-}
-
-export type Emitter = (catalog: Catalog, assets: Assets) => Files | Promise<Files>;
-
-/** The emitters, in the order they run. */
-export const EMITTERS: readonly { readonly name: string; readonly emit: Emitter }[] = [
-  { name: 'json-schema', emit: emitJsonSchemas },
-  { name: 'types', emit: emitTypes },
-  { name: 'runtime', emit: emitRuntime },
-  { name: 'fixtures', emit: emitFixtures },
-  { name: 'docs', emit: emitDocs },
-  { name: 'package', emit: emitPackage },
-  { name: 'marker', emit: emitMarker },
+export const EMITTERS: readonly Registration[] = [
+  { name: 'json-schema', emit: emitJsonSchemas, thread: 'shared' },
+  { name: 'types', emit: emitTypes, thread: 'worker' },
+  { name: 'runtime', emit: emitRuntime, thread: 'main' },
+  { name: 'fixtures', emit: emitFixtures, thread: 'main' },
+  { name: 'docs', emit: emitDocs, thread: 'worker' },
+  { name: 'package', emit: emitPackage, thread: 'main' },
+  { name: 'marker', emit: emitMarker, thread: 'main' },
 ];
-
-function emitMarker(catalog: Catalog): Map<string, string> {
-  return new Map([[MARKER_FILE, `${bannerText(catalog.files)}\n`]]);
-}
 
 /**
  * Every file of every emitter, in emitter order, without holding them all: the write stage takes each as it
- * comes. An emitter that throws is reported by name.
+ * comes. With `share`, the files of the emitters it has are only those it gives this thread. An emitter that
+ * throws is reported by name.
  */
 export async function* emitEach(
   catalog: Catalog,
   assets: Assets,
-  emitters: readonly { readonly name: string; readonly emit: Emitter }[] = EMITTERS,
+  emitters: readonly NamedEmitter[] = EMITTERS,
   share?: Share,
 ): AsyncGenerator<readonly [string, Rendered]> {
   for (const emitter of emitters) {
@@ -108,7 +92,7 @@ export async function* emitEach(
 export async function emitAll(
   catalog: Catalog,
   assets: Assets,
-  emitters: readonly { readonly name: string; readonly emit: Emitter }[] = EMITTERS,
+  emitters: readonly NamedEmitter[] = EMITTERS,
 ): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for await (const [path, contents] of emitEach(catalog, assets, emitters)) {

@@ -2,9 +2,9 @@
  * Files of the toolkit that emitters turn into output (the package runtime, the templates). They are
  * read once by the pipeline and handed to the emitters, which read nothing themselves.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { compareStrings } from './diagnostics.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listFiles } from './fs.js';
 import { toolkitRoot } from './toolkit.js';
 
 export interface Assets {
@@ -27,20 +27,8 @@ export function loadAssets(): Assets {
   const root = toolkitRoot();
   const templatesDir = join(root, 'templates');
   const templates = new Map<string, string>();
-  const walk = (dir: string): void => {
-    let entries: import('node:fs').Dirent[] = [];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort((a, b) => compareStrings(a.name, b.name))) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else templates.set(relative(templatesDir, full).split(sep).join('/'), readFileSync(full, 'utf8'));
-    }
-  };
-  walk(templatesDir);
+  for (const path of listFiles(templatesDir))
+    templates.set(path, readFileSync(join(templatesDir, path), 'utf8'));
   cached = { engine: readFileSync(join(root, 'generator', 'events', 'engine.js'), 'utf8'), templates };
   return cached;
 }

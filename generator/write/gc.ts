@@ -1,18 +1,16 @@
 /**
- * Garbage collection on demand, for large catalogs only. V8 lets garbage grow far past what the pipeline
- * keeps alive (a 10k-name catalog once peaked at 1.7 GB with about 100 MB in use); collecting while writing
- * whenever the process is over a budget keeps the peak down at a few tens of milliseconds per collection.
- * (Collections between the stages before writing no longer paid: at 10k names they cost the single-threaded
- * start ~40 ms and the run's peak was no lower.) Small catalogs never pay for it.
+ * Garbage collection on demand, for large catalogs only (see feed.ts). V8 lets garbage grow far past what
+ * the pipeline keeps alive; collecting while writing whenever the process is over a budget keeps the peak
+ * down for a small cost per collection. (Collections between the stages before writing do not pay: they
+ * cost the single-threaded start time and leave the run's peak where it was.) Small catalogs never pay.
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
 let gc: (() => void) | undefined;
 
-/** Runs a full collection when `large` is true. */
-export function collectGarbage(large: boolean): void {
-  if (!large) return;
+/** Runs a full collection. */
+function collectGarbage(): void {
   if (!gc) {
     v8.setFlagsFromString('--expose_gc');
     gc = vm.runInNewContext('gc') as () => void;
@@ -31,7 +29,7 @@ let raisedLimit = 0;
  */
 export function collectAbove(budget: number): void {
   if (process.memoryUsage.rss() <= Math.max(budget, raisedLimit)) return;
-  collectGarbage(true);
+  collectGarbage();
   const after = process.memoryUsage.rss();
   raisedLimit = after > budget ? after + budget / 4 : 0;
 }

@@ -1,16 +1,19 @@
 /**
- * The worker side of a parallel write (see produce.ts): runs the emitters it is given by name over a copy of
- * the catalog and stages their files into the session's staging folder, then reports for each file whether it
- * changed. It never touches the output folder itself: committing stays with the main thread.
+ * The worker side of a parallel write (see parallel.ts): runs the emitters it is given by name over a copy
+ * of the catalog and stages their files into the session's staging folder, then reports for each file
+ * whether it changed. It never touches the output folder itself: committing stays with the main thread.
  */
 import { deserialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { EMITTERS, emitEach, shareBy } from '../emit/index.js';
+import { EMITTERS } from '../emit/index.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Assets } from '../support/assets.js';
 import { ToolError } from '../support/diagnostics.js';
-import { collectAbove } from './gc.js';
-import { createStager, type StagedFiles, type StageTarget, stagedColumns, stagedFiles } from './output.js';
+import type { Rendered } from '../support/pieces.js';
+import { feedFiles } from './feed.js';
+import { shareBy } from './share.js';
+import { createStager, type StageTarget } from './stage.js';
+import { type StagedFiles, stagedColumns, stagedFiles } from './staged-files.js';
 
 export interface WorkerInput {
   /** The catalog, or the bytes V8's serializer made of it for the cache (deserialized here, in parallel). */
@@ -21,9 +24,6 @@ export interface WorkerInput {
   readonly emitters: readonly string[];
   /** Emitters whose files the main thread takes its share of too, and the counters both take them by. */
   readonly shared?: { readonly emitters: readonly string[]; readonly counters: Int32Array };
-  /** Look at the process's memory every this many files (0: never), and collect above the budget. */
-  readonly checkMemoryEvery: number;
-  readonly memoryBudget: number;
 }
 
 export type WorkerOutput =
@@ -39,12 +39,8 @@ async function run(input: WorkerInput): Promise<StagedFiles> {
   const stager = createStager(input.target);
   const staged = stagedColumns();
   const share = input.shared ? shareBy(input.shared.emitters, input.shared.counters) : undefined;
-  const catalog = catalogOf(input);
-  for await (const [path, contents] of emitEach(catalog, input.assets, chosen, share)) {
-    staged.add(path, stager.stage(path, contents));
-    if (input.checkMemoryEvery > 0 && staged.count() % input.checkMemoryEvery === 0)
-      collectAbove(input.memoryBudget);
-  }
+  const add = (path: string, contents: Rendered) => staged.add(path, stager.stage(path, contents));
+  await feedFiles(catalogOf(input), input.assets, chosen, add, share);
   return stagedFiles(staged.sorted());
 }
 
@@ -52,8 +48,7 @@ async function run(input: WorkerInput): Promise<StagedFiles> {
 function catalogOf(input: WorkerInput): Catalog {
   if (!('serialized' in input.catalog)) return input.catalog;
   const catalog = deserialize(input.catalog.serialized) as Catalog;
-  // The input is workerData, which lives as long as the thread: it keeps the catalog, not its bytes (34 MB
-  // for 10,000 names).
+  // The input is workerData, which lives as long as the thread: it keeps the catalog, not its bytes.
   (input as { catalog: Catalog }).catalog = catalog;
   return catalog;
 }

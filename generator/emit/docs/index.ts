@@ -8,7 +8,7 @@ import type { Catalog, EventFieldModel, EventModel, FamilyModel, SourceRef } fro
 import { indexOf } from '../../model/lookups.js';
 import type { Assets } from '../../support/assets.js';
 import { lookup } from '../../support/lookup.js';
-import type { Contents } from '../index.js';
+import type { Contents } from '../contract.js';
 import { bannerText } from '../shared/banner.js';
 import {
   inlineCode,

@@ -7,7 +7,7 @@
 import type { Catalog } from '../../model/catalog.js';
 import { indexOf } from '../../model/lookups.js';
 import type { Assets } from '../../support/assets.js';
-import type { Contents } from '../index.js';
+import type { Contents } from '../contract.js';
 import { htmlText } from '../shared/escape.js';
 import { toJson } from '../shared/json.js';
 import { LOCALES, type Locale, localePrefix, pick, words } from './i18n.js';

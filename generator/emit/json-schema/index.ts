@@ -7,7 +7,7 @@
 
 import type { Catalog, EventFieldModel, EventModel } from '../../model/catalog.js';
 import { indexOf } from '../../model/lookups.js';
-import type { Contents } from '../index.js';
+import type { Contents } from '../contract.js';
 import { bannerText } from '../shared/banner.js';
 import { bilingual, type Schema } from '../shared/field-schema.js';
 import { toJson } from '../shared/json.js';
