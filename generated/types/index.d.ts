@@ -3866,6 +3866,25 @@ export type ParseEcsEventResult = { ok: true; known: true; event: EcsEvent } | {
 
 /** Every known notification name, sorted. */
 export declare const ECS_EVENT_NAMES: readonly EcsEventName[];
+
+/** How the catalog classifies one notification name (null: the catalog gives none). */
+export interface EcsEventInfo {
+  /** Id of the resource type it is about. */
+  resourceType: null | null;
+  /** Id of its family. */
+  family: "live-migration" | "performance-mode-change" | "performance-restricted" | "preemptible-interruption" | "state-change" | "system-event";
+  /** Its category. */
+  category: null | null;
+  /** The level the sources document for it. */
+  level: string;
+  /** Its status. */
+  status: null | null;
+  /** Whether its status is final (no notification follows for the same event). */
+  final: boolean | null;
+}
+
+/** Each name's resource type, family, category, documented level and status, for routing without a table of your own. */
+export declare const ECS_EVENT_INFO: { readonly [N in EcsEventName]: EcsEventInfo };
 /** Names of the Live migration of instances across dedicated hosts family. */
 export declare const LIVE_MIGRATION_NAMES: readonly LiveMigrationName[];
 /** Names of the Burstable instance performance mode change family. */

@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../model/catalog.js';
 import { tsString } from './shared/escape.js';
-import { familyNames, packageNames } from './shared/names.js';
+import { familyNames, packageNames, resourceTypeNames } from './shared/names.js';
 import { Kind, type Statement } from './shared/ts-print.js';
 
 /** The statements of runtime/index.js. */
@@ -24,9 +24,37 @@ export function runtimeIndexStatements(catalog: Catalog): Statement[] {
     ...catalog.families.map((f) =>
       constant(familyNames(f).names, `validator.familyNames(${tsString(f.id)})`),
     ),
+    constant(names.info, `Object.freeze(JSON.parse(${tsString(JSON.stringify(eventInfo(catalog)))}))`),
+    ...catalog.resourceTypes.map((t) =>
+      constant(
+        resourceTypeNames(catalog, t).names,
+        `Object.freeze(${names.names}.filter((name) => ${names.info}[name].resourceType === ${tsString(t.id)}))`,
+      ),
+    ),
     constant(names.isEventName, 'validator.isName'),
     constant(names.isEvent, 'validator.is'),
     constant(names.validateEvent, 'validator.validate'),
     constant(names.parseEvent, 'validator.parse'),
   ];
+}
+
+/**
+ * What a handler may route on without a table of its own, by name: the resource type, family, category,
+ * documented level and status (with whether it is final), each null where the catalog gives none.
+ */
+export function eventInfo(catalog: Catalog): Record<string, Record<string, string | boolean | null>> {
+  const finals = new Map(catalog.statuses.map((s) => [s.id, s.final]));
+  return Object.fromEntries(
+    catalog.events.map((e) => [
+      e.name,
+      {
+        resourceType: e.resourceType ?? null,
+        family: e.family,
+        category: e.category ?? null,
+        level: e.level.documented,
+        status: e.status ?? null,
+        final: e.status === undefined ? null : (finals.get(e.status) ?? null),
+      },
+    ]),
+  );
 }

@@ -108,15 +108,76 @@ function indexView(catalog: Catalog, locale: Locale) {
       link: `families/${f.id}.md`,
       count: f.events.length,
     })),
-    events: catalog.events.map((e) => ({
-      name: nameCell(e),
-      link: `events/${e.slug}.md`,
-      family: mdCell(t(familyOf(catalog, e).title).main),
-      level: mdCodeCell(e.level.documented),
-      label: mdCell(t(e.label).main),
-      labelOther: mdCell(t(e.label).other),
+    groups: eventGroups(catalog, locale).map((g) => ({
+      heading: g.title === undefined ? mdLine(words(locale).allEvents) : mdLine(g.title),
+      sections: g.sections.map((section) => ({
+        heading: section.title === undefined ? '' : `### ${mdLine(section.title)}`,
+        events: section.events.map((e) => ({
+          name: nameCell(e),
+          link: `events/${e.slug}.md`,
+          family: mdCell(t(familyOf(catalog, e).title).main),
+          level: mdCodeCell(e.level.documented),
+          label: mdCell(t(e.label).main),
+          labelOther: mdCell(t(e.label).other),
+        })),
+      })),
     })),
   };
+}
+
+/**
+ * The index's notifications by resource type, then by category, in the catalog's order of each; a catalog
+ * without them has one group, and a group without categories one section.
+ */
+function eventGroups(catalog: Catalog, locale: Locale) {
+  const t = (x: Parameters<typeof pick>[0]) => pick(x, locale).main;
+  const byCategory = (events: readonly EventModel[]) => {
+    if (catalog.categories.length === 0) return [{ title: undefined, events }];
+    return catalog.categories
+      .map((c) => ({
+        title: t(c.label) as string | undefined,
+        events: events.filter((e) => e.category === c.id),
+      }))
+      .concat([{ title: undefined, events: events.filter((e) => e.category === undefined) }])
+      .filter((section) => section.events.length > 0);
+  };
+  const unclassified = catalog.events.filter((e) => e.resourceType === undefined);
+  const groups = catalog.resourceTypes.map((type) => ({
+    title: t(type.label) as string | undefined,
+    sections: byCategory(catalog.events.filter((e) => e.resourceType === type.id)),
+  }));
+  if (unclassified.length > 0) groups.push({ title: undefined, sections: byCategory(unclassified) });
+  return groups;
+}
+
+/** The facts at the top of an event page: family, resource type, category, status, level, schema, type. */
+function eventFacts(catalog: Catalog, event: EventModel, locale: Locale) {
+  const w = words(locale);
+  const t = (x: Parameters<typeof pick>[0]) => pick(x, locale).main;
+  const family = familyOf(catalog, event);
+  const schema = schemaPaths.event(event);
+  const type = catalog.resourceTypes.find((r) => r.id === event.resourceType);
+  const category = catalog.categories.find((c) => c.id === event.category);
+  const status = catalog.statuses.find((x) => x.id === event.status);
+  const facts: { label: string; value: string }[] = [
+    { label: w.family, value: `[${mdText(t(family.title))}](../families/${family.id}.md)` },
+  ];
+  if (type) facts.push({ label: w.resourceType, value: mdText(t(type.label)) });
+  if (category)
+    facts.push({ label: w.category, value: `${mdText(t(category.label))} (${mdCode(category.id)})` });
+  if (status) {
+    const kind = status.final ? w.finalStatus : w.transientStatus;
+    const meaning = `${mdCode(status.id)}: ${mdText(`${t(status.meaning)} (${kind})`)}`;
+    facts.push({ label: w.status, value: meaning });
+  }
+  facts.push({ label: w.documentedLevel, value: levelText(event, w) });
+  const strict = `${up(locale, 1)}../schemas/${schemaPaths.family(family, 'strict')}`;
+  facts.push({
+    label: w.schema,
+    value: `[${mdText(schema)}](${up(locale, 1)}../schemas/${schema}) · [${w.strictSchema}](${strict})`,
+  });
+  facts.push({ label: w.typeName, value: inlineCode(eventNames(event).event) });
+  return facts;
 }
 
 function familyView(catalog: Catalog, family: FamilyModel, locale: Locale, row: RowLine) {
@@ -173,6 +234,7 @@ function eventView(catalog: Catalog, event: EventModel, locale: Locale, row: Row
       t(entry.label).main,
       ...(entry.description ? [t(entry.description).main] : []),
       ...(entry.impact ? [`${w.impact}: ${t(entry.impact).main}`] : []),
+      ...(entry.response ? [`${w.response}: ${t(entry.response).main}`] : []),
     ];
     return [{ text: `${mdCode(`${b.field} = ${String(b.value)}`)}: ${mdLine(parts.join(' · '))}` }];
   });
@@ -181,13 +243,7 @@ function eventView(catalog: Catalog, event: EventModel, locale: Locale, row: Row
     title: mdLine(event.name),
     label: mdText(t(event.label).main),
     labelOther: mdText(t(event.label).other),
-    family: mdText(t(family.title).main),
-    familyLink: `../families/${family.id}.md`,
-    level: levelText(event, w),
-    schemaName: mdText(schema),
-    schemaLink: `${up(locale, 1)}../schemas/${schema}`,
-    strictSchemaLink: `${up(locale, 1)}../schemas/${schemaPaths.family(family, 'strict')}`,
-    typeName: inlineCode(eventNames(event).event),
+    facts: eventFacts(catalog, event, locale),
     description: mdText(t(family.description).main),
     meanings,
     diagram: diagram ? mdFence(diagram, 'mermaid') : '',

@@ -118,7 +118,9 @@ function makeFamilyBody(catalog: Catalog, family: FamilyModel, variant: Variant)
       : schema;
   }
   const properties: Record<string, Schema> = {};
-  for (const field of catalog.envelope.fields) {
+  // The family's resource type decides some envelope fields (the resource's ARN): its notifications agree.
+  const envelope = events[0]?.envelope ?? catalog.envelope.fields;
+  for (const field of envelope) {
     if (field.name === catalog.envelope.content) {
       properties[field.name] = {
         description: bilingual(field.description),
@@ -133,7 +135,7 @@ function makeFamilyBody(catalog: Catalog, family: FamilyModel, variant: Variant)
   return {
     title: family.title.en,
     type: 'object',
-    required: requiredOf(catalog.envelope.fields),
+    required: requiredOf(envelope),
     properties,
     ...closedIn(variant),
   };

@@ -2,7 +2,7 @@
  * Identifiers of the generated package, all derived from the catalog (its product and the families'
  * type names), so that the types, the runtime and the docs agree on them.
  */
-import type { Catalog, EventModel, FamilyModel } from '../../model/catalog.js';
+import type { Catalog, EventModel, FamilyModel, ResourceTypeModel } from '../../model/catalog.js';
 import { pascalOf } from '../../model/resolve.js';
 import { lookup } from '../../support/lookup.js';
 
@@ -29,6 +29,9 @@ export interface PackageNames {
   readonly isEventName: string;
   readonly parseEvent: string;
   readonly validateEvent: string;
+  /** The table of every name's classification (resource type, family, category, level, status). */
+  readonly info: string;
+  readonly infoType: string;
 }
 
 /** packageNames by catalog: every docs page's handler example asks for them. */
@@ -56,6 +59,8 @@ function makePackageNames(catalog: Catalog): PackageNames {
     isEventName: `is${p}EventName`,
     parseEvent: `parse${p}Event`,
     validateEvent: `validate${p}Event`,
+    info: `${upperSnake(p)}_EVENT_INFO`,
+    infoType: `${p}EventInfo`,
   };
 }
 
@@ -63,6 +68,13 @@ function makePackageNames(catalog: Catalog): PackageNames {
 export function familyNames(family: FamilyModel) {
   const t = family.typeName;
   return { union: t, name: `${t}Name`, of: `${t}Of`, fields: `${t}Fields`, names: `${upperSnake(t)}_NAMES` };
+}
+
+/** Names for one resource type: its event union, name union and name list ("Disk" → EcsDiskEvent…). */
+export function resourceTypeNames(catalog: Catalog, resourceType: ResourceTypeModel) {
+  const p = pascalOf(catalog.product.toLowerCase());
+  const t = `${p}${resourceType.typeName}Event`;
+  return { union: t, name: `${t}Name`, names: `${upperSnake(t)}_NAMES` };
 }
 
 /** Names for one notification: its event interface and its content interface. */

@@ -3,8 +3,8 @@
  * name lists, the type guards and the validating parser, all named after the catalog.
  */
 import type { Catalog } from '../../model/catalog.js';
-import { tsComment } from '../shared/escape.js';
-import { familyNames, type PackageNames } from '../shared/names.js';
+import { tsComment, tsString } from '../shared/escape.js';
+import { familyNames, type PackageNames, resourceTypeNames } from '../shared/names.js';
 import { Kind, type Statement } from '../shared/ts-print.js';
 
 /** The runtime helpers' declarations: their types, the name lists, then the functions. */
@@ -80,10 +80,23 @@ function declare(name: string, type: string, doc: string): Statement {
   };
 }
 
-/** Every known name, and each family's names. */
+/** Every known name, each family's and each resource type's names, and the names' classification. */
 function nameLists(catalog: Catalog, names: PackageNames): Statement[] {
   return [
     declare(names.names, `readonly ${names.eventName}[]`, 'Every known notification name, sorted.'),
+    infoInterface(catalog, names),
+    declare(
+      names.info,
+      `{ readonly [N in ${names.eventName}]: ${names.infoType} }`,
+      "Each name's resource type, family, category, documented level and status, for routing without a table of your own.",
+    ),
+    ...catalog.resourceTypes.map((t) =>
+      declare(
+        resourceTypeNames(catalog, t).names,
+        `readonly ${resourceTypeNames(catalog, t).name}[]`,
+        tsComment(`Names of the notifications about a ${t.label.en.toLowerCase()} (${t.label.zh}).`),
+      ),
+    ),
     ...catalog.families.map((f) =>
       declare(
         familyNames(f).names,
@@ -92,6 +105,40 @@ function nameLists(catalog: Catalog, names: PackageNames): Statement[] {
       ),
     ),
   ];
+}
+
+/** The shape of one name's entry in the info table, with the catalog's values as literal unions. */
+function infoInterface(catalog: Catalog, names: PackageNames): Statement {
+  const literals = (values: readonly string[]) =>
+    values.length === 0 ? 'null' : [...new Set(values)].map((v) => tsString(v)).join(' | ');
+  const orNull = (values: readonly string[], all: number) =>
+    values.length === all ? literals(values) : `${literals(values)} | null`;
+  const events = catalog.events;
+  const types = events.flatMap((e) => (e.resourceType ? [e.resourceType] : []));
+  const categories = events.flatMap((e) => (e.category ? [e.category] : []));
+  const statuses = events.flatMap((e) => (e.status ? [e.status] : []));
+  return {
+    kind: Kind.Interface,
+    name: names.infoType,
+    isExported: true,
+    docs: ['How the catalog classifies one notification name (null: the catalog gives none).'],
+    properties: [
+      {
+        name: 'resourceType',
+        type: orNull(types, events.length),
+        docs: ['Id of the resource type it is about.'],
+      },
+      { name: 'family', type: literals(catalog.families.map((f) => f.id)), docs: ['Id of its family.'] },
+      { name: 'category', type: orNull(categories, events.length), docs: ['Its category.'] },
+      { name: 'level', type: 'string', docs: ['The level the sources document for it.'] },
+      { name: 'status', type: orNull(statuses, events.length), docs: ['Its status.'] },
+      {
+        name: 'final',
+        type: statuses.length === events.length ? 'boolean' : 'boolean | null',
+        docs: ['Whether its status is final (no notification follows for the same event).'],
+      },
+    ],
+  };
 }
 
 /** The type guards, the validator and the parser. */

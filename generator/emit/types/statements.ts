@@ -3,12 +3,24 @@
  * notification's content and event interfaces, the name → event map with its unions, and the declarations
  * of the runtime helpers.
  */
-import type { Catalog, EventFieldModel, EventModel, FamilyModel } from '../../model/catalog.js';
+import type {
+  Catalog,
+  EventFieldModel,
+  EventModel,
+  FamilyModel,
+  ResourceTypeModel,
+} from '../../model/catalog.js';
 import { indexOf } from '../../model/lookups.js';
 import { bannerText } from '../shared/banner.js';
 import { tsComment, tsLiteral, tsPropertyName, tsString } from '../shared/escape.js';
 import { bilingual } from '../shared/field-schema.js';
-import { eventNames, familyNames, type PackageNames, packageNames } from '../shared/names.js';
+import {
+  eventNames,
+  familyNames,
+  type PackageNames,
+  packageNames,
+  resourceTypeNames,
+} from '../shared/names.js';
 import { schemaPaths } from '../shared/schema-paths.js';
 import { type InterfaceStructure, Kind, type Statement } from '../shared/ts-print.js';
 import { fieldDocs, fieldInterfaces } from './fields.js';
@@ -26,6 +38,7 @@ export function* typeStatements(catalog: Catalog): Generator<Statement> {
   }
   yield* mapStatements(catalog, names);
   for (const family of catalog.families) yield* familyStatements(family, names);
+  for (const type of catalog.resourceTypes) yield* resourceTypeStatements(catalog, type, names);
   yield* runtimeStatements(catalog, names);
 }
 
@@ -140,6 +153,28 @@ function mapStatements(catalog: Catalog, names: PackageNames): Statement[] {
         { name: tsPropertyName(catalog.envelope.discriminator), type: 'string' },
         { name: tsPropertyName(catalog.envelope.content), type: '{ [field: string]: unknown }' },
       ],
+    },
+  ];
+}
+
+/** A resource type's name union and event union. */
+function resourceTypeStatements(catalog: Catalog, type: ResourceTypeModel, names: PackageNames): Statement[] {
+  const n = resourceTypeNames(catalog, type);
+  const doc = tsComment(`a ${type.label.en.toLowerCase()} (${type.label.zh})`);
+  return [
+    {
+      kind: Kind.TypeAlias,
+      name: n.name,
+      isExported: true,
+      type: union(type.events.map(tsString)),
+      docs: [`Names of the notifications about ${doc}.`],
+    },
+    {
+      kind: Kind.TypeAlias,
+      name: n.union,
+      isExported: true,
+      type: `${names.eventMap}[${n.name}]`,
+      docs: [`Any notification about ${doc}.`],
     },
   ];
 }

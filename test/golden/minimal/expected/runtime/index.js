@@ -6,6 +6,7 @@ const validator = createValidator(data);
 export const MINI_EVENT_NAMES = validator.names;
 export const GADGET_NAMES = validator.familyNames("gadget");
 export const WIDGET_NAMES = validator.familyNames("widget");
+export const MINI_EVENT_INFO = Object.freeze(JSON.parse("{\"Gadget:Toggle\":{\"resourceType\":null,\"family\":\"gadget\",\"category\":null,\"level\":\"INFO\",\"status\":null,\"final\":null},\"Widget:Rest:Started\":{\"resourceType\":null,\"family\":\"widget\",\"category\":null,\"level\":\"WARN\",\"status\":null,\"final\":null},\"Widget:Spin:Done\":{\"resourceType\":null,\"family\":\"widget\",\"category\":null,\"level\":\"WARN\",\"status\":null,\"final\":null},\"Widget:Spin:Started\":{\"resourceType\":null,\"family\":\"widget\",\"category\":null,\"level\":\"WARN\",\"status\":null,\"final\":null}}"));
 export const isMiniEventName = validator.isName;
 export const isMiniEvent = validator.is;
 export const validateMiniEvent = validator.validate;

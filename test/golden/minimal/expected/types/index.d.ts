@@ -389,6 +389,25 @@ export type ParseMiniEventResult = { ok: true; known: true; event: MiniEvent } |
 
 /** Every known notification name, sorted. */
 export declare const MINI_EVENT_NAMES: readonly MiniEventName[];
+
+/** How the catalog classifies one notification name (null: the catalog gives none). */
+export interface MiniEventInfo {
+  /** Id of the resource type it is about. */
+  resourceType: null | null;
+  /** Id of its family. */
+  family: "gadget" | "widget";
+  /** Its category. */
+  category: null | null;
+  /** The level the sources document for it. */
+  level: string;
+  /** Its status. */
+  status: null | null;
+  /** Whether its status is final (no notification follows for the same event). */
+  final: boolean | null;
+}
+
+/** Each name's resource type, family, category, documented level and status, for routing without a table of your own. */
+export declare const MINI_EVENT_INFO: { readonly [N in MiniEventName]: MiniEventInfo };
 /** Names of the Gadgets family. */
 export declare const GADGET_NAMES: readonly GadgetName[];
 /** Names of the Widgets family. */
