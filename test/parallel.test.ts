@@ -4,7 +4,7 @@
  * write, and a failure on either side must leave the output folder as it was, with no staging folder left.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'uvu';

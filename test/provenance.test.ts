@@ -43,7 +43,8 @@ function texts(
   } else if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
     if (typeof o.zh === 'string' && typeof o.en === 'string' && typeof o.authored === 'boolean') {
-      out.push([path, o as unknown as Text, source]);
+      const own = (o as unknown as Text).source?.split('#')[0];
+      out.push([path, o as unknown as Text, own ?? source]);
       return out;
     }
     const own = (o.source as { ref?: unknown } | undefined)?.ref;
@@ -70,7 +71,7 @@ test('every Chinese text not marked authored is verbatim in the source document 
 
 /** The JSON code blocks of a document, unindented. */
 function codeBlocks(text: string): string[] {
-  return [...text.matchAll(/^( *)```\n([\s\S]*?)^\1```/gm)]
+  return [...text.matchAll(/^( *)```[^\n]*\n([\s\S]*?)^\1```/gm)]
     .map((m) =>
       (m[2] as string)
         .split('\n')

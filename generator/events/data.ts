@@ -44,7 +44,30 @@ function buildRuntimeData(catalog: Catalog) {
   const presence = (fields: readonly { presence: PresenceKind }[]) =>
     fields.map((f) => PRESENCE_CODE[f.presence]).join('');
   const envelope = { fields: catalog.envelope.fields.map(spec), presence: presence(catalog.envelope.fields) };
-  const families = catalog.families.map((f) => ({ names: [...f.events], fields: f.content.map(spec) }));
+  // The envelopes of resource types that change some field, each once; families point at theirs.
+  const envelopes: (typeof envelope)[] = [];
+  const envelopeAt = new Map<string, number>();
+  const envelopeOf = (fields: readonly FieldModel[]) => {
+    const made = { fields: fields.map(spec), presence: presence(fields) };
+    const key = JSON.stringify(made);
+    if (key === JSON.stringify(envelope)) return undefined;
+    return lookup(envelopeAt, key, () => envelopes.push(made) - 1);
+  };
+  const families = catalog.families.map((f) => {
+    const first = indexOf(catalog).eventsOf(f.id)[0];
+    const own = first
+      ? envelopeOf(
+          first.envelope.map((x) =>
+            x.name === catalog.envelope.discriminator ? { ...x, const: undefined } : x,
+          ),
+        )
+      : undefined;
+    return {
+      names: [...f.events],
+      fields: f.content.map(spec),
+      ...(own === undefined ? {} : { envelope: own }),
+    };
+  });
   const events: Record<string, unknown> = {};
   for (const event of catalog.events) {
     const family = indexOf(catalog).familyPosition(event.family);
@@ -57,6 +80,7 @@ function buildRuntimeData(catalog: Catalog) {
     patterns,
     enums,
     envelope,
+    ...(envelopes.length > 0 ? { envelopes } : {}),
     families,
     familyIds: catalog.families.map((f) => f.id),
     events,

@@ -11,6 +11,7 @@ export interface RawText {
   zh: string;
   en: string;
   origin?: 'authored';
+  source?: string;
 }
 
 export interface RawReference {
@@ -155,6 +156,12 @@ export interface RawLifecycle {
   initial: Scalar[];
   transitions: { from: Scalar; to: Scalar }[];
   final: Scalar[];
+  groups?: {
+    values: Scalar[];
+    initial: Scalar[];
+    transitions?: { from: Scalar; to: Scalar }[];
+    source: string;
+  }[];
 }
 
 export interface RawNotification {

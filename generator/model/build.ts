@@ -216,6 +216,12 @@ function buildFamily(
       initial: [...l.initial],
       transitions: l.transitions.map((t) => ({ from: t.from, to: t.to })),
       final: [...l.final],
+      groups: (l.groups ?? []).map((g) => ({
+        values: [...g.values],
+        initial: [...g.initial],
+        transitions: g.transitions?.map((t) => ({ from: t.from, to: t.to })),
+        source: refs.source(g.source, source),
+      })),
     })),
     events: (eventsByFamily.get(raw.id) ?? []).map((e) => e.name),
     examples: (examplesByFamily.get(raw.id) ?? []).map((e) => e.id),

@@ -12,6 +12,8 @@ export interface Text {
   readonly en: string;
   /** True when the zh text was written for the catalog rather than copied from the source document. */
   readonly authored: boolean;
+  /** The text's own source ("doc#system-events"), when it is not that of the part holding it. */
+  readonly source?: string | undefined;
 }
 
 export interface SourceRef {
@@ -132,6 +134,13 @@ export interface LifecycleModel {
   readonly initial: readonly Scalar[];
   readonly transitions: readonly { readonly from: Scalar; readonly to: Scalar }[];
   readonly final: readonly Scalar[];
+  /** Values of groupBy with entry states (and transitions) of their own. */
+  readonly groups: readonly {
+    readonly values: readonly Scalar[];
+    readonly initial: readonly Scalar[];
+    readonly transitions?: readonly { readonly from: Scalar; readonly to: Scalar }[] | undefined;
+    readonly source: SourceRef;
+  }[];
 }
 
 export interface FamilyModel {

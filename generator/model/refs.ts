@@ -87,6 +87,7 @@ function textMaker(): (raw: RawText) => Text {
   return (raw) => {
     const authored = raw.origin === 'authored';
     const byEnglish = mapUnder(made[authored ? 1 : 0] as Map<string, Map<string, Text>>, raw.zh);
-    return lookup(byEnglish, raw.en, () => ({ zh: raw.zh, en: raw.en, authored }));
+    const key = raw.source === undefined ? raw.en : `${raw.en}\0${raw.source}`;
+    return lookup(byEnglish, key, () => ({ zh: raw.zh, en: raw.en, authored, source: raw.source }));
   };
 }

@@ -204,8 +204,19 @@ function checkLifecycles(checker: Checker, data: RawFamily): void {
   for (const [i, lc] of (data.lifecycles ?? []).entries()) {
     const at: DataPath = ['lifecycles', i];
     const field = checker.field(lc.field, [...at, 'field']);
-    if (lc.groupBy !== undefined) checker.field(lc.groupBy, [...at, 'groupBy']);
+    const groupField = lc.groupBy === undefined ? undefined : checker.field(lc.groupBy, [...at, 'groupBy']);
+    for (const [g, group] of (lc.groups ?? []).entries()) {
+      for (const [k, v] of group.values.entries())
+        checker.value(groupField, v, [...at, 'groups', g, 'values', k]);
+    }
     const states: [Scalar, DataPath][] = [
+      ...(lc.groups ?? []).flatMap((group, g) => [
+        ...group.initial.map((v, k): [Scalar, DataPath] => [v, [...at, 'groups', g, 'initial', k]]),
+        ...(group.transitions ?? []).flatMap((t, k): [Scalar, DataPath][] => [
+          [t.from, [...at, 'groups', g, 'transitions', k, 'from']],
+          [t.to, [...at, 'groups', g, 'transitions', k, 'to']],
+        ]),
+      ]),
       ...lc.initial.map((v, k): [Scalar, DataPath] => [v, [...at, 'initial', k]]),
       ...lc.final.map((v, k): [Scalar, DataPath] => [v, [...at, 'final', k]]),
       ...lc.transitions.flatMap((t, k): [Scalar, DataPath][] => [

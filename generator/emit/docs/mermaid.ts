@@ -17,17 +17,23 @@ interface Diagram {
   readonly source: string;
 }
 
+/** The entry states and transitions of one group: its own where the lifecycle gives them. */
+function rulesOf(lifecycle: LifecycleModel, group: Scalar | undefined) {
+  const own = group === undefined ? undefined : lifecycle.groups.find((g) => g.values.includes(group));
+  return {
+    initial: own?.initial ?? lifecycle.initial,
+    transitions: own?.transitions ?? lifecycle.transitions,
+  };
+}
+
 /** The states of a lifecycle that the notifications of one group use, in the lifecycle's order. */
 function statesOf(
   lifecycle: LifecycleModel,
   events: readonly EventModel[],
   group: Scalar | undefined,
 ): Scalar[] {
-  const all = [
-    ...lifecycle.initial,
-    ...lifecycle.transitions.flatMap((t) => [t.from, t.to]),
-    ...lifecycle.final,
-  ];
+  const { initial, transitions } = rulesOf(lifecycle, group);
+  const all = [...initial, ...transitions.flatMap((t) => [t.from, t.to]), ...lifecycle.final];
   const unique = all.filter((v, i) => all.indexOf(v) === i);
   if (lifecycle.groupBy === undefined) return unique;
   const bound = events
@@ -83,8 +89,9 @@ function diagramBase(
   };
   const lines = ['stateDiagram-v2', '  direction LR'];
   for (const v of states) lines.push(`  state "${label(v)}" as ${id(v)}`);
-  for (const v of lifecycle.initial.filter((s) => states.includes(s))) lines.push(`  [*] --> ${id(v)}`);
-  for (const t of lifecycle.transitions.filter((t) => states.includes(t.from) && states.includes(t.to))) {
+  const { initial, transitions } = rulesOf(lifecycle, group);
+  for (const v of initial.filter((s) => states.includes(s))) lines.push(`  [*] --> ${id(v)}`);
+  for (const t of transitions.filter((t) => states.includes(t.from) && states.includes(t.to))) {
     lines.push(`  ${id(t.from)} --> ${id(t.to)}`);
   }
   for (const v of lifecycle.final.filter((s) => states.includes(s))) lines.push(`  ${id(v)} --> [*]`);

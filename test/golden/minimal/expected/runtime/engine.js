@@ -10,14 +10,16 @@
 /**
  * @typedef {{ path: string, keyword: string, message: string }} EventError
  * @typedef {[name: string, type: string, enumIndex: number, patternIndex: number]} FieldSpec
- * @typedef {{ names: string[], fields: FieldSpec[] }} FamilySpec
+ * @typedef {{ fields: FieldSpec[], presence: string }} EnvelopeSpec
+ * @typedef {{ names: string[], fields: FieldSpec[], envelope?: number }} FamilySpec
  * @typedef {[familyIndex: number, presence: string, bound: Record<string, unknown>]} EventSpec
  * @typedef {{
  *   discriminator: string,
  *   content: string,
  *   patterns: string[],
  *   enums: unknown[][],
- *   envelope: { fields: FieldSpec[], presence: string },
+ *   envelope: EnvelopeSpec,
+ *   envelopes?: EnvelopeSpec[],
  *   families: FamilySpec[],
  *   familyIds: string[],
  *   events: Record<string, EventSpec>,
@@ -166,10 +168,13 @@ export function createValidator(data) {
       });
       return { errors, known: false };
     }
+    // A family's resource type may change envelope fields (the ARN of its resource).
+    const own = data.families[event[0]]?.envelope;
+    const envelope = own === undefined ? data.envelope : (data.envelopes?.[own] ?? data.envelope);
     checkObject(
       value,
-      data.envelope.fields,
-      data.envelope.presence,
+      envelope.fields,
+      envelope.presence,
       boundName(/** @type {string} */ (name)),
       '',
       options.strict === true,
