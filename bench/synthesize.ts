@@ -84,10 +84,14 @@ function readFamilies(sourceDir: string): Source[] {
     .filter((s): s is Source => (s.family as Json | null)?.kind === 'family');
 }
 
-/** "Instance:StateChange" → "Instance0042:StateChange": the first segment carries the copy number. */
+/**
+ * "Instance:StateChange" → "Instance:StateChange0042": the segment after the resource type's prefix carries
+ * the copy number (the prefix itself is the resource type's, which every name must keep).
+ */
 export function renameFor(copy: number): (name: string) => string {
   const suffix = String(copy).padStart(4, '0');
-  return (name) => name.replace(/^[^:]*/, (head) => `${head}${suffix}`);
+  return (name) =>
+    name.replace(/^([^:]*:)?([^:]*)/, (_all, prefix = '', head) => `${prefix}${head}${suffix}`);
 }
 
 /** Copy number `copy` of a family, with at most `limit` notifications (the last copy may be partial). */

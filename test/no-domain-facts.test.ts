@@ -42,6 +42,9 @@ function domainTerms(): Set<string> {
     for (const t of f.tags) terms.add(t.id);
   }
   for (const f of catalog.formats) terms.add(f.id);
+  for (const t of catalog.resourceTypes) for (const term of [t.id, t.typeName, t.namePrefix]) terms.add(term);
+  for (const c of catalog.categories) terms.add(c.id);
+  for (const s of catalog.statuses) terms.add(s.id);
   terms.add(catalog.product);
   const vocabulary = formatVocabulary();
   return new Set([...terms].filter((t) => !vocabulary.has(t)));

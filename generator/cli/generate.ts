@@ -76,7 +76,7 @@ function reportDrift(io: Io, outDir: string, drift: Drift): number {
   }
   for (const line of lines) io.err(line);
   io.err(
-    `${outDir} is out of date (${drift.stale.length} stale, ${drift.missing.length} missing, ${drift.orphaned.length} orphaned): run "npm run generate" (ecs-events generate) and commit the result.`,
+    `${outDir} is out of date (${drift.stale.length} stale, ${drift.missing.length} missing, ${drift.orphaned.length} orphaned): run "npm run generate" (ecs-events generate) and commit the output.`,
   );
   return 1;
 }

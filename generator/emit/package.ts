@@ -56,10 +56,10 @@ function readmeView(catalog: Catalog) {
     '  }',
     '}',
     '',
-    `const result = ${names.parseEvent}(body);`,
-    'if (result.ok) handle(result.event);',
+    `const parsed = ${names.parseEvent}(body);`,
+    'if (parsed.ok) handle(parsed.event);',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: this is the text of a code sample.
-    'else for (const e of result.errors) console.error(`${e.path} ${e.keyword}: ${e.message}`);',
+    'else for (const e of parsed.errors) console.error(`${e.path} ${e.keyword}: ${e.message}`);',
   ].join('\n');
   return {
     banner: bannerText(catalog.files).replace(/--/g, '- -'),

@@ -278,10 +278,10 @@ function handlerSnippet(catalog: Catalog, event: EventModel): string {
   return [
     `import { ${names.parseEvent} } from ${tsString(catalog.package.name)};`,
     '',
-    `const result = ${names.parseEvent}(body);`,
-    `if (result.ok && result.event${tsAccess(catalog.envelope.discriminator)} === ${tsString(event.name)}) {`,
-    `  // result.event is ${eventNames(event).event}`,
-    ...fields.map((f) => `  console.log(result.event${tsAccess(content)}${tsAccess(f.name)});`),
+    `const parsed = ${names.parseEvent}(body);`,
+    `if (parsed.ok && parsed.event${tsAccess(catalog.envelope.discriminator)} === ${tsString(event.name)}) {`,
+    `  // parsed.event is ${eventNames(event).event}`,
+    ...fields.map((f) => `  console.log(parsed.event${tsAccess(content)}${tsAccess(f.name)});`),
     '}',
   ].join('\n');
 }

@@ -70,7 +70,7 @@ export function familyNames(family: FamilyModel) {
   return { union: t, name: `${t}Name`, of: `${t}Of`, fields: `${t}Fields`, names: `${upperSnake(t)}_NAMES` };
 }
 
-/** Names for one resource type: its event union, name union and name list ("Disk" → EcsDiskEvent…). */
+/** Names for one resource type: its event union, name union and name list (Widget → EcsWidgetEvent…). */
 export function resourceTypeNames(catalog: Catalog, resourceType: ResourceTypeModel) {
   const p = pascalOf(catalog.product.toLowerCase());
   const t = `${p}${resourceType.typeName}Event`;

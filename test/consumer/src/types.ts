@@ -23,7 +23,7 @@ export function describe(event: EcsEvent): string {
       expectType<
         Equals<
           typeof event.content.state,
-          'Created' | 'Starting' | 'Running' | 'Stopping' | 'Stopped' | 'Deleted'
+          'Pending' | 'Created' | 'Starting' | 'Running' | 'Stopping' | 'Stopped' | 'Deleted'
         >
       >();
       expectType<Equals<typeof event.content.resourceType, 'ALIYUN::ECS::Instance'>>();
@@ -37,7 +37,9 @@ export function describe(event: EcsEvent): string {
       return event.content.notBefore;
     case 'Instance:SystemMaintenance.Reboot:Executed':
       expectType<Equals<typeof event.content.executeStartTime, string | undefined>>();
-      return event.content.notBefore;
+      // Only the Scheduled event of a maintenance is documented with notBefore: elsewhere it may be missing.
+      expectType<Equals<typeof event.content.notBefore, string | undefined>>();
+      return event.content.notBefore ?? event.content.eventId;
     case 'Instance:SystemFailure.Reboot:Executing':
       // @ts-expect-error a failure event has no notBefore
       event.content.notBefore;

@@ -247,8 +247,8 @@ export function createValidator(data) {
     /** @param {unknown} value @param {string} [name] */
     is(value, name) {
       if (name !== undefined && (!isObject(value) || value[disc] !== name)) return false;
-      const result = check(value);
-      return result.known && result.errors.length === 0;
+      const checked = check(value);
+      return checked.known && checked.errors.length === 0;
     },
     /** @param {unknown} input @param {Options} [options] */
     parse(input, options) {
@@ -261,9 +261,9 @@ export function createValidator(data) {
           return { ok: false, errors: [{ path: '', keyword: 'json', message }] };
         }
       }
-      const result = check(value, options);
-      if (result.errors.length > 0) return { ok: false, errors: result.errors };
-      return { ok: true, known: result.known, event: value };
+      const checked = check(value, options);
+      if (checked.errors.length > 0) return { ok: false, errors: checked.errors };
+      return { ok: true, known: checked.known, event: value };
     },
   };
 }
