@@ -66,7 +66,7 @@ test('the field-row template, edited between two runs over the same model, shows
   const first = docsPages(catalog, real);
   // As watch mode does after a template changed: compiled templates forgotten, the assets read again.
   resetTemplates();
-  const edited = new Map(real.templates).set(row, '| edited {{name}} | {{type}} |\n');
+  const edited = new Map(real.templates).set(row, '| edited {{name}} | {{details}} |\n');
   const second = docsPages(catalog, { ...real, templates: edited });
   resetTemplates();
   const event = [...first.keys()].find((path) => path.startsWith('docs/events/')) as string;

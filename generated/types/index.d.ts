@@ -23,7 +23,7 @@ export interface EcsEventEnvelope {
    *
    * 发出事件的云产品。
    *
-   * - ECS: Elastic Compute Service (云服务器ECS)
+   * - ECS: Elastic Compute Service (云服务器ECS).
    */
   product: "ECS";
   /**
@@ -39,9 +39,9 @@ export interface EcsEventEnvelope {
    *
    * 事件级别。每个事件通知名称的文档级别取自云监控的ECS事件表；实际推送的事件的级别可能与之不同，已见到的级别为INFO、WARN和CRITICAL三种，任何事件都接受这三种级别。
    *
-   * - INFO: Information (信息)
-   * - WARN: Warning (警告)
-   * - CRITICAL: Critical (严重)
+   * - INFO: Information (信息).
+   * - WARN: Warning (警告).
+   * - CRITICAL: Critical (严重).
    */
   level: ("INFO" | "WARN" | "CRITICAL");
   /**
@@ -91,8 +91,8 @@ export interface DiskConvertToPostpaidFields {
    *
    * 任务结果。取值范围：
    *
-   * - accomplished: Succeeded (成功)
-   * - failed: Failed (失败)
+   * - accomplished: Succeeded (成功).
+   * - failed: Failed (失败).
    */
   result: ("accomplished" | "failed");
 }
@@ -112,8 +112,8 @@ export interface DiskOperationCompletedFields {
    *
    * 操作类型。取值范围：
    *
-   * - AttachDisk: Attach the disk (挂载云盘)
-   * - DetachDisk: Detach the disk (卸载云盘)
+   * - AttachDisk: Attach the disk (挂载云盘).
+   * - DetachDisk: Detach the disk (卸载云盘).
    */
   operation: ("AttachDisk" | "DetachDisk");
   /**
@@ -121,8 +121,8 @@ export interface DiskOperationCompletedFields {
    *
    * 任务结果。取值范围：
    *
-   * - accomplished: Succeeded (成功)
-   * - failed: Failed (失败)
+   * - accomplished: Succeeded (成功). When the operation succeeds, the event level is INFO. (操作成功时事件等级（level）为信息（INFO）)
+   * - failed: Failed (失败). When the operation fails, the event level is WARN. (操作失败时事件等级为警告（WARN）)
    */
   result: ("accomplished" | "failed");
 }
@@ -178,10 +178,14 @@ export interface DiskSystemEventFields {
    *
    * 块存储系统事件类型。取值范围：
    *
-   * - Stalled: Disk performance severely affected (云盘性能受到严重影响)
-   * - ErrorDetected: Local disk damaged (本地盘出现损坏)
-   * - Degraded: Block storage performance degraded (块存储性能降级)
-   * - SeverelyDegraded: Block storage performance severely degraded (块存储性能严重降级)
+   * The field table lists Degraded, SeverelyDegraded and Stalled, while the notification names use Stalled and ErrorDetected. Only Stalled and ErrorDetected have a documented notification name; an event of another type cannot be matched to a known notification.
+   *
+   * content字段解释只列出Degraded、SeverelyDegraded和Stalled，而事件通知名称只使用Stalled和ErrorDetected。只有Stalled和ErrorDetected有事件通知名称，其他类型的事件无法对应到已知的事件通知。
+   *
+   * - Stalled: Disk performance severely affected (云盘性能受到严重影响).
+   * - ErrorDetected: Local disk damaged (本地盘出现损坏).
+   * - Degraded: Block storage performance degraded (块存储性能降级).
+   * - SeverelyDegraded: Block storage performance severely degraded (块存储性能严重降级).
    */
   eventType: ("Stalled" | "ErrorDetected" | "Degraded" | "SeverelyDegraded");
   /**
@@ -255,6 +259,10 @@ export interface LiveMigrationFields {
    *
    * 结束时间，采用UTC +0时区。
    *
+   * The started example has no endTime; the succeeded and failed examples have one. The page does not say when endTime is returned, so the field is optional.
+   *
+   * 开始热迁移的示例中没有endTime，热迁移成功和热迁移失败的示例中有。文档未说明何时返回endTime，因此该字段可选。
+   *
    * Format: RFC 3339 date-time in UTC (Z) (utc-date-time).
    */
   endTime: string;
@@ -263,9 +271,13 @@ export interface LiveMigrationFields {
    *
    * 热迁移状态。取值范围：
    *
-   * - started: Migration started (迁移开始)
-   * - failed: Migration failed (迁移失败)
-   * - accomplished: Migration succeeded (迁移成功)
+   * This is the status of the migration, not a status of the notification: the notification name carries no status.
+   *
+   * 这是热迁移的状态，不是事件通知的状态：事件通知名称中没有状态。
+   *
+   * - started: Migration started (迁移开始).
+   * - failed: Migration failed (迁移失败).
+   * - accomplished: Migration succeeded (迁移成功).
    */
   status: ("started" | "failed" | "accomplished");
 }
@@ -285,8 +297,8 @@ export interface PerformanceModeChangeFields {
    *
    * 切换后的性能模式。取值范围：
    *
-   * - Standard: Standard (performance constrained) mode (性能约束模式)
-   * - Unlimited: Unlimited mode (无性能约束模式)
+   * - Standard: Standard (performance constrained) mode (性能约束模式).
+   * - Unlimited: Unlimited mode (无性能约束模式).
    */
   creditSpecification: ("Standard" | "Unlimited");
   /**
@@ -294,8 +306,8 @@ export interface PerformanceModeChangeFields {
    *
    * 事件触发者。取值范围：
    *
-   * - User: You switched the performance mode in the console or through the API (您通过控制台或API主动切换了实例性能模式)
-   * - System: An automatic switch caused by CPU credit consumption, the conditions of no-fees-for-stopped-instances, an overdue account, or similar reasons (因CPU积分消耗、停机不收费条件限制、账号欠费等原因导致的自动切换事件)
+   * - User: You switched the performance mode in the console or through the API (您通过控制台或API主动切换了实例性能模式).
+   * - System: An automatic switch caused by CPU credit consumption, the conditions of no-fees-for-stopped-instances, an overdue account, or similar reasons (因CPU积分消耗、停机不收费条件限制、账号欠费等原因导致的自动切换事件). For details, see switching the performance mode. (更多详情，请参见切换性能模式。)
    */
   operator: ("User" | "System");
 }
@@ -315,6 +327,10 @@ export interface PerformanceRestrictedFields {
    *
    * 区间开始时间，采用UTC +0时区。
    *
+   * Performance-restricted events have a granularity of one hour: the interval end is one hour after the interval start. An event only means that the instance was restricted at some point in the interval, not throughout it. An instance that stays restricted for a long time produces one event every hour.
+   *
+   * 性能受限事件的粒度为小时，即事件区间开始时间与区间结束差一小时。仅代表突发性能实例在事件时段里发生过性能受限，不代表在时段内一直处于受限状态。如果实例长时间内一直处于性能受限状态，每小时均会产生一次事件。
+   *
    * Format: ISO 8601 date and time to the minute (no seconds) in UTC (Z) (utc-minute-time).
    */
   intervalStart: string;
@@ -322,6 +338,10 @@ export interface PerformanceRestrictedFields {
    * End of the interval, in UTC.
    *
    * 区间结束时间，采用UTC +0时区。
+   *
+   * Performance-restricted events have a granularity of one hour: the interval end is one hour after the interval start. An event only means that the instance was restricted at some point in the interval, not throughout it. An instance that stays restricted for a long time produces one event every hour.
+   *
+   * 性能受限事件的粒度为小时，即事件区间开始时间与区间结束差一小时。仅代表突发性能实例在事件时段里发生过性能受限，不代表在时段内一直处于受限状态。如果实例长时间内一直处于性能受限状态，每小时均会产生一次事件。
    *
    * Format: ISO 8601 date and time to the minute (no seconds) in UTC (Z) (utc-minute-time).
    */
@@ -343,7 +363,7 @@ export interface PreemptibleInterruptionFields {
    *
    * 抢占式实例的操作事件。取值范围：delete。
    *
-   * - delete: The instance is to be released (释放实例)
+   * - delete: The instance is to be released (释放实例).
    */
   action: "delete";
 }
@@ -355,8 +375,8 @@ export interface SnapshotCreatedFields {
    *
    * 任务结果。取值范围：
    *
-   * - accomplished: Completed (完成)
-   * - failed: Failed (失败)
+   * - accomplished: Completed (完成).
+   * - failed: Failed (失败).
    */
   result: ("accomplished" | "failed");
   /**
@@ -378,10 +398,14 @@ export interface SnapshotCreatedFields {
    *
    * 快照类型。取值范围：
    *
-   * - user: A snapshot created manually (手动创建的快照)
-   * - timer: A snapshot created on a schedule (定时创建的快照)
-   * - copied: A snapshot added by copying a snapshot (复制后新增的快照)
-   * - imported: A snapshot created automatically when an image is imported (导入镜像后自动创建的快照)
+   * The example of the event-notification overview has no snapshotType, so the field is optional.
+   *
+   * 事件通知概述中的示例不含snapshotType，因此该字段可选。
+   *
+   * - user: A snapshot created manually (手动创建的快照).
+   * - timer: A snapshot created on a schedule (定时创建的快照). The event-notification overview says that snapshots created by an automatic snapshot policy send no notification; the newer snapshot page lists this value, and the catalog accepts it. (事件通知概述说明自动快照策略创建的快照不会发送事件通知；快照事件通知页面列出了该取值，catalog接受该取值。)
+   * - copied: A snapshot added by copying a snapshot (复制后新增的快照).
+   * - imported: A snapshot created automatically when an image is imported (导入镜像后自动创建的快照).
    */
   snapshotType: ("user" | "timer" | "copied" | "imported");
   /**
@@ -405,6 +429,10 @@ export interface SnapshotCreatedFields {
    *
    * 完成创建快照的时间，采用UTC +0时区。
    *
+   * The document shows only a completed creation and does not say whether a failed one carries endTime, so the field is optional.
+   *
+   * 文档只给出创建完成的示例，没有说明创建失败的事件是否带有endTime，因此该字段可选。
+   *
    * Format: RFC 3339 date-time in UTC (Z) (utc-date-time).
    */
   endTime: string;
@@ -425,7 +453,7 @@ export interface StateChangeFields {
    *
    * 资源类型。取值范围：ALIYUN::ECS::Instance。
    *
-   * - ALIYUN::ECS::Instance: ECS instance (ECS实例)
+   * - ALIYUN::ECS::Instance: ECS instance (ECS实例).
    */
   resourceType: "ALIYUN::ECS::Instance";
   /**
@@ -433,37 +461,57 @@ export interface StateChangeFields {
    *
    * 实例状态。取值范围：
    *
-   * - Created: Created (创建完成)
-   * - Pending: Pending (准备中)
-   * - Starting: Starting (启动中)
-   * - Running: Running (运行中)
-   * - Stopping: Stopping or restarting (停止中或重启中)
-   * - Stopped: Stopped (已停止)
-   * - Deleted: Released (已释放)
+   * Created: a notification with the Created state is sent only once, after the instance has been created.
+   *
+   * Created：创建完成。该状态的事件通知仅在实例创建完成后发送一次。
+   *
+   * - Created: Created (创建完成). A notification with this state is sent only once, after the instance has been created. (该状态的事件通知仅在实例创建完成后发送一次。)
+   * - Pending: Pending (准备中). The instance is being prepared. The event notifications overview lists this value; the instance page does not, and lists Created instead. The catalog accepts both. (事件通知概述列出该值（准备中），实例事件通知页面未列出它，而列出Created；catalog接受两者。)
+   * - Starting: Starting (启动中).
+   * - Running: Running (运行中).
+   * - Stopping: Stopping or restarting (停止中或重启中).
+   * - Stopped: Stopped (已停止). Stopped: the instance is stopped, expired, about to expire, locked, being reclaimed for overdue payment, or waiting to be released. (Stopped：已停止、已过期、即将过期、已锁定、欠费回收中、等待释放)
+   * - Deleted: Released (已释放).
    */
   state: ("Created" | "Pending" | "Starting" | "Running" | "Stopping" | "Stopped" | "Deleted");
   /**
    * Name of the instance. The page does not list it; newer deliveries carry it.
    *
    * 实例名称。文档未列出该字段，较新的推送事件带有该字段。
+   *
+   * The source names the field but shows no value, so the field is optional and only checked to be a string.
+   *
+   * 来源只给出字段名，未给出取值，因此该字段可选，只校验为字符串。
    */
   instanceName: string;
   /**
    * Instance type of the instance. The page does not list it; newer deliveries carry it.
    *
    * 实例规格。文档未列出该字段，较新的推送事件带有该字段。
+   *
+   * The source names the field but shows no value, so the field is optional and only checked to be a string.
+   *
+   * 来源只给出字段名，未给出取值，因此该字段可选，只校验为字符串。
    */
   instanceType: string;
   /**
    * Private IP address of the instance. The page does not list it; newer deliveries carry it.
    *
    * 实例的私网IP地址。文档未列出该字段，较新的推送事件带有该字段。
+   *
+   * The source names the field but shows no value, so the field is optional and only checked to be a string.
+   *
+   * 来源只给出字段名，未给出取值，因此该字段可选，只校验为字符串。
    */
   privateIpAddress: string;
   /**
    * Public IP address of the instance. The page does not list it; newer deliveries carry it.
    *
    * 实例的公网IP地址。文档未列出该字段，较新的推送事件带有该字段。
+   *
+   * The source names the field but shows no value, so the field is optional and only checked to be a string.
+   *
+   * 来源只给出字段名，未给出取值，因此该字段可选，只校验为字符串。
    */
   publicIpAddress: string;
 }
@@ -507,25 +555,25 @@ export interface SystemEventFields {
    *
    * 系统事件类型。取值请参见系统事件概述。
    *
-   * - SystemMaintenance.Reboot: Instance reboot due to system maintenance (因系统维护实例重启)
-   * - SystemFailure.Reboot: Instance restart due to a system error (因系统错误实例重新启动)
-   * - InstanceFailure.Reboot: Instance restart due to an instance error (因实例错误实例重启)
-   * - SystemMaintenance.Redeploy: Instance redeployment due to system maintenance (因系统维护实例重新部署)
-   * - SystemFailure.Redeploy: Instance redeployment due to a system error (因系统错误实例重新部署)
-   * - SystemMaintenance.RebootAndIsolateErrorDisk: Scheduled reboot and isolation of damaged local disks, due to system maintenance (因系统维护计划重启并更换受损的本地盘)
-   * - SystemMaintenance.RebootAndReInitErrorDisk: Scheduled reboot and re-initialization of damaged local disks, due to system maintenance (因系统维护计划重启并重新初始化受损的本地盘)
-   * - SystemMaintenance.IsolateErrorDisk: Isolation of damaged disks due to system maintenance (因系统维护隔离坏盘)
-   * - SystemMaintenance.ReInitErrorDisk: Re-initialization of damaged disks due to system maintenance (因系统维护重新初始化坏盘)
-   * - SystemMaintenance.Stop: Instance stop due to system maintenance (因系统维护实例停止)
-   * - SystemMaintenance.PerformanceImpact: Potential impact on instance performance due to system maintenance (因系统维护实例性能受到潜在影响)
-   * - Security.TpmAlert: TPM (Trusted Platform Module) security alert (TPM安全警告)
-   * - SystemFailure.Stop: Instance stop due to a system error (因系统错误实例停止)
-   * - SystemFailure.Delete: Automatic release because the instance could not be created (因实例创建失败而自动释放)
-   * - InstanceExpiration.Stop: Instance stop because its subscription expired (因包年包月期限到期实例停止)
-   * - AccountUnbalanced.Stop: Pay-as-you-go resources stopped because the account has an overdue payment (因账号欠费按量付费资源停止)
-   * - InstanceExpiration.Delete: Instance release because its subscription expired (因包年包月期限到期实例释放)
-   * - AccountUnbalanced.Delete: Pay-as-you-go resources released because the account has an overdue payment (因账号欠费按量付费资源释放)
-   * - SystemMaintenance.CleanInactiveDisks: Clean-up of leftover disks due to system maintenance (因系统维护清理残留磁盘)
+   * - SystemMaintenance.Reboot: Instance reboot due to system maintenance (因系统维护实例重启).
+   * - SystemFailure.Reboot: Instance restart due to a system error (因系统错误实例重新启动).
+   * - InstanceFailure.Reboot: Instance restart due to an instance error (因实例错误实例重启).
+   * - SystemMaintenance.Redeploy: Instance redeployment due to system maintenance (因系统维护实例重新部署).
+   * - SystemFailure.Redeploy: Instance redeployment due to a system error (因系统错误实例重新部署).
+   * - SystemMaintenance.RebootAndIsolateErrorDisk: Scheduled reboot and isolation of damaged local disks, due to system maintenance (因系统维护计划重启并更换受损的本地盘). The instance restarts and its damaged local disks are isolated. The source's label says 更换 (replace) where every other text of this event type says 隔离 (isolate): see the erratum reboot-and-isolate-label. (实例重启，受损的本地盘被隔离。此标签中的“更换”与该事件类型的其他文字（隔离）不一致，请参见勘误reboot-and-isolate-label。)
+   * - SystemMaintenance.RebootAndReInitErrorDisk: Scheduled reboot and re-initialization of damaged local disks, due to system maintenance (因系统维护计划重启并重新初始化受损的本地盘).
+   * - SystemMaintenance.IsolateErrorDisk: Isolation of damaged disks due to system maintenance (因系统维护隔离坏盘).
+   * - SystemMaintenance.ReInitErrorDisk: Re-initialization of damaged disks due to system maintenance (因系统维护重新初始化坏盘).
+   * - SystemMaintenance.Stop: Instance stop due to system maintenance (因系统维护实例停止).
+   * - SystemMaintenance.PerformanceImpact: Potential impact on instance performance due to system maintenance (因系统维护实例性能受到潜在影响).
+   * - Security.TpmAlert: TPM (Trusted Platform Module) security alert (TPM安全警告).
+   * - SystemFailure.Stop: Instance stop due to a system error (因系统错误实例停止).
+   * - SystemFailure.Delete: Automatic release because the instance could not be created (因实例创建失败而自动释放).
+   * - InstanceExpiration.Stop: Instance stop because its subscription expired (因包年包月期限到期实例停止). The system events overview lists this event type, but CloudMonitor's ECS table gives no notification name for it; the catalog invents none, and a notification of this type is reported as an unknown name. (系统事件概述列出了该事件类型，但云监控的ECS事件表没有为它列出事件通知名称；catalog不为其编造名称，带有该类型的事件通知会被报告为未知名称。)
+   * - AccountUnbalanced.Stop: Pay-as-you-go resources stopped because the account has an overdue payment (因账号欠费按量付费资源停止). The system events overview lists this event type, but CloudMonitor's ECS table gives no notification name for it; the catalog invents none, and a notification of this type is reported as an unknown name. (系统事件概述列出了该事件类型，但云监控的ECS事件表没有为它列出事件通知名称；catalog不为其编造名称，带有该类型的事件通知会被报告为未知名称。)
+   * - InstanceExpiration.Delete: Instance release because its subscription expired (因包年包月期限到期实例释放). The system events overview lists this event type, but CloudMonitor's ECS table gives no notification name for it; the catalog invents none, and a notification of this type is reported as an unknown name. (系统事件概述列出了该事件类型，但云监控的ECS事件表没有为它列出事件通知名称；catalog不为其编造名称，带有该类型的事件通知会被报告为未知名称。)
+   * - AccountUnbalanced.Delete: Pay-as-you-go resources released because the account has an overdue payment (因账号欠费按量付费资源释放). The system events overview lists this event type, but CloudMonitor's ECS table gives no notification name for it; the catalog invents none, and a notification of this type is reported as an unknown name. (系统事件概述列出了该事件类型，但云监控的ECS事件表没有为它列出事件通知名称；catalog不为其编造名称，带有该类型的事件通知会被报告为未知名称。)
+   * - SystemMaintenance.CleanInactiveDisks: Clean-up of leftover disks due to system maintenance (因系统维护清理残留磁盘). The system events overview lists this event type, but CloudMonitor's ECS table gives no notification name for it; the catalog invents none, and a notification of this type is reported as an unknown name. (系统事件概述列出了该事件类型，但云监控的ECS事件表没有为它列出事件通知名称；catalog不为其编造名称，带有该类型的事件通知会被报告为未知名称。)
    */
   eventType: ("SystemMaintenance.Reboot" | "SystemFailure.Reboot" | "InstanceFailure.Reboot" | "SystemMaintenance.Redeploy" | "SystemFailure.Redeploy" | "SystemMaintenance.RebootAndIsolateErrorDisk" | "SystemMaintenance.RebootAndReInitErrorDisk" | "SystemMaintenance.IsolateErrorDisk" | "SystemMaintenance.ReInitErrorDisk" | "SystemMaintenance.Stop" | "SystemMaintenance.PerformanceImpact" | "Security.TpmAlert" | "SystemFailure.Stop" | "SystemFailure.Delete" | "InstanceExpiration.Stop" | "AccountUnbalanced.Stop" | "InstanceExpiration.Delete" | "AccountUnbalanced.Delete" | "SystemMaintenance.CleanInactiveDisks");
   /**
@@ -533,19 +581,23 @@ export interface SystemEventFields {
    *
    * 系统事件状态。取值请参见系统事件概述。
    *
-   * - Scheduled: Scheduled (已计划)
-   * - Inquiring: Inquiring: waiting for your confirmation (问询中，等待您确认)
-   * - Executing: Executing (执行中)
-   * - Executed: Executed (已执行)
-   * - Avoided: Avoided (已避免)
-   * - Canceled: Canceled (已取消)
-   * - Failed: Failed (失败)
+   * - Scheduled: Scheduled (已计划). The system event has been raised and is not executed yet. (系统事件已发生，尚未执行)
+   * - Inquiring: Inquiring: waiting for your confirmation (问询中，等待您确认). The event is waiting for your confirmation; once you confirm, it moves to the Executing status. (问询中，等待您确认，确认后，事件进入Executing状态)
+   * - Executing: Executing (执行中). The event is being executed. (正在执行)
+   * - Executed: Executed (已执行). The event has been executed (completed). (已完成)
+   * - Avoided: Avoided (已避免). You responded to the system event ahead of time, within the user operation window. (您在用户操作窗口期内提前响应系统事件)
+   * - Canceled: Canceled (已取消). The planned system event was canceled. (已计划的系统事件被取消)
+   * - Failed: Failed (失败). The execution failed. (执行失败)
    */
   eventStatus: ("Scheduled" | "Inquiring" | "Executing" | "Executed" | "Avoided" | "Canceled" | "Failed");
   /**
    * When the execution of the system event started, in UTC.
    *
    * 系统事件执行开始时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
    *
    * Format: RFC 3339 date-time in UTC (Z) (utc-date-time).
    */
@@ -554,6 +606,10 @@ export interface SystemEventFields {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
    *
    * Format: RFC 3339 date-time in UTC (Z) (utc-date-time).
    */
@@ -574,6 +630,9 @@ export interface DiskConvertToPostpaidCompletedContent {
    * Result of the task. Values:
    *
    * 任务结果。取值范围：
+   *
+   * - accomplished: Succeeded (成功).
+   * - failed: Failed (失败).
    *
    * @example "accomplished"
    */
@@ -622,6 +681,9 @@ export interface DiskDiskOperationCompletedContent {
    *
    * 操作类型。取值范围：
    *
+   * - AttachDisk: Attach the disk (挂载云盘).
+   * - DetachDisk: Detach the disk (卸载云盘).
+   *
    * @example "AttachDisk"
    */
   operation: DiskOperationCompletedFields["operation"];
@@ -629,6 +691,9 @@ export interface DiskDiskOperationCompletedContent {
    * Result of the task. Values:
    *
    * 任务结果。取值范围：
+   *
+   * - accomplished: Succeeded (成功). When the operation succeeds, the event level is INFO. (操作成功时事件等级（level）为信息（INFO）)
+   * - failed: Failed (失败). When the operation fails, the event level is WARN. (操作失败时事件等级为警告（WARN）)
    *
    * @example "accomplished"
    */
@@ -693,6 +758,10 @@ export interface DiskErrorDetectedExecutedContent {
    *
    * 块存储系统事件类型。取值范围：
    *
+   * The field table lists Degraded, SeverelyDegraded and Stalled, while the notification names use Stalled and ErrorDetected. Only Stalled and ErrorDetected have a documented notification name; an event of another type cannot be matched to a known notification.
+   *
+   * content字段解释只列出Degraded、SeverelyDegraded和Stalled，而事件通知名称只使用Stalled和ErrorDetected。只有Stalled和ErrorDetected有事件通知名称，其他类型的事件无法对应到已知的事件通知。
+   *
    * Always "ErrorDetected" for this notification.
    *
    * @example "ErrorDetected"
@@ -710,6 +779,10 @@ export interface DiskErrorDetectedExecutedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * When the block storage system event ends, you receive a notification; compared with the first one, it adds the executeFinishTime property.
+   *
+   * 当块存储系统事件结束时，您会收到相应通知。相较于首次收到的事件通知，增加了一条executeFinishTime属性。
    *
    * @example "2019-04-10T01:03:01Z"
    */
@@ -793,6 +866,10 @@ export interface DiskErrorDetectedExecutingContent {
    * Type of the block storage system event. Values:
    *
    * 块存储系统事件类型。取值范围：
+   *
+   * The field table lists Degraded, SeverelyDegraded and Stalled, while the notification names use Stalled and ErrorDetected. Only Stalled and ErrorDetected have a documented notification name; an event of another type cannot be matched to a known notification.
+   *
+   * content字段解释只列出Degraded、SeverelyDegraded和Stalled，而事件通知名称只使用Stalled和ErrorDetected。只有Stalled和ErrorDetected有事件通知名称，其他类型的事件无法对应到已知的事件通知。
    *
    * Always "ErrorDetected" for this notification.
    *
@@ -930,6 +1007,10 @@ export interface DiskStalledExecutedContent {
    *
    * 块存储系统事件类型。取值范围：
    *
+   * The field table lists Degraded, SeverelyDegraded and Stalled, while the notification names use Stalled and ErrorDetected. Only Stalled and ErrorDetected have a documented notification name; an event of another type cannot be matched to a known notification.
+   *
+   * content字段解释只列出Degraded、SeverelyDegraded和Stalled，而事件通知名称只使用Stalled和ErrorDetected。只有Stalled和ErrorDetected有事件通知名称，其他类型的事件无法对应到已知的事件通知。
+   *
    * Always "Stalled" for this notification.
    *
    * @example "Stalled"
@@ -947,6 +1028,10 @@ export interface DiskStalledExecutedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * When the block storage system event ends, you receive a notification; compared with the first one, it adds the executeFinishTime property.
+   *
+   * 当块存储系统事件结束时，您会收到相应通知。相较于首次收到的事件通知，增加了一条executeFinishTime属性。
    *
    * @example "2019-04-10T01:03:01Z"
    */
@@ -1031,6 +1116,10 @@ export interface DiskStalledExecutingContent {
    *
    * 块存储系统事件类型。取值范围：
    *
+   * The field table lists Degraded, SeverelyDegraded and Stalled, while the notification names use Stalled and ErrorDetected. Only Stalled and ErrorDetected have a documented notification name; an event of another type cannot be matched to a known notification.
+   *
+   * content字段解释只列出Degraded、SeverelyDegraded和Stalled，而事件通知名称只使用Stalled和ErrorDetected。只有Stalled和ErrorDetected有事件通知名称，其他类型的事件无法对应到已知的事件通知。
+   *
    * Always "Stalled" for this notification.
    *
    * @example "Stalled"
@@ -1104,6 +1193,10 @@ export interface InstanceBurstablePerformanceRestrictedContent {
    *
    * 区间开始时间，采用UTC +0时区。
    *
+   * Performance-restricted events have a granularity of one hour: the interval end is one hour after the interval start. An event only means that the instance was restricted at some point in the interval, not throughout it. An instance that stays restricted for a long time produces one event every hour.
+   *
+   * 性能受限事件的粒度为小时，即事件区间开始时间与区间结束差一小时。仅代表突发性能实例在事件时段里发生过性能受限，不代表在时段内一直处于受限状态。如果实例长时间内一直处于性能受限状态，每小时均会产生一次事件。
+   *
    * @example "2019-11-11T11:00Z"
    */
   intervalStart: PerformanceRestrictedFields["intervalStart"];
@@ -1111,6 +1204,10 @@ export interface InstanceBurstablePerformanceRestrictedContent {
    * End of the interval, in UTC.
    *
    * 区间结束时间，采用UTC +0时区。
+   *
+   * Performance-restricted events have a granularity of one hour: the interval end is one hour after the interval start. An event only means that the instance was restricted at some point in the interval, not throughout it. An instance that stays restricted for a long time produces one event every hour.
+   *
+   * 性能受限事件的粒度为小时，即事件区间开始时间与区间结束差一小时。仅代表突发性能实例在事件时段里发生过性能受限，不代表在时段内一直处于受限状态。如果实例长时间内一直处于性能受限状态，每小时均会产生一次事件。
    *
    * @example "2019-11-11T12:00Z"
    */
@@ -1199,6 +1296,14 @@ export interface InstanceInstanceFailureRebootExecutedContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -1206,6 +1311,14 @@ export interface InstanceInstanceFailureRebootExecutedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -1294,6 +1407,14 @@ export interface InstanceInstanceFailureRebootExecutingContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -1301,6 +1422,14 @@ export interface InstanceInstanceFailureRebootExecutingContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -1373,6 +1502,10 @@ export interface InstanceLiveMigrationAcrossDDHContent {
    *
    * 结束时间，采用UTC +0时区。
    *
+   * The started example has no endTime; the succeeded and failed examples have one. The page does not say when endTime is returned, so the field is optional.
+   *
+   * 开始热迁移的示例中没有endTime，热迁移成功和热迁移失败的示例中有。文档未说明何时返回endTime，因此该字段可选。
+   *
    * @example "2018-06-08T01:25:45Z"
    */
   endTime?: LiveMigrationFields["endTime"];
@@ -1380,6 +1513,14 @@ export interface InstanceLiveMigrationAcrossDDHContent {
    * Status of the live migration. Values:
    *
    * 热迁移状态。取值范围：
+   *
+   * This is the status of the migration, not a status of the notification: the notification name carries no status.
+   *
+   * 这是热迁移的状态，不是事件通知的状态：事件通知名称中没有状态。
+   *
+   * - started: Migration started (迁移开始).
+   * - failed: Migration failed (迁移失败).
+   * - accomplished: Migration succeeded (迁移成功).
    *
    * @example "accomplished"
    */
@@ -1428,6 +1569,9 @@ export interface InstancePerformanceModeChangeContent {
    *
    * 切换后的性能模式。取值范围：
    *
+   * - Standard: Standard (performance constrained) mode (性能约束模式).
+   * - Unlimited: Unlimited mode (无性能约束模式).
+   *
    * @example "Standard"
    */
   creditSpecification: PerformanceModeChangeFields["creditSpecification"];
@@ -1435,6 +1579,9 @@ export interface InstancePerformanceModeChangeContent {
    * Who triggered the event. Values:
    *
    * 事件触发者。取值范围：
+   *
+   * - User: You switched the performance mode in the console or through the API (您通过控制台或API主动切换了实例性能模式).
+   * - System: An automatic switch caused by CPU credit consumption, the conditions of no-fees-for-stopped-instances, an overdue account, or similar reasons (因CPU积分消耗、停机不收费条件限制、账号欠费等原因导致的自动切换事件). For details, see switching the performance mode. (更多详情，请参见切换性能模式。)
    *
    * @example "User"
    */
@@ -1482,6 +1629,8 @@ export interface InstancePreemptibleInstanceInterruptionContent {
    * The action taken on the preemptible instance. Value: delete.
    *
    * 抢占式实例的操作事件。取值范围：delete。
+   *
+   * - delete: The instance is to be released (释放实例).
    *
    * @example "delete"
    */
@@ -1570,6 +1719,14 @@ export interface InstanceSecurityTpmAlertExecutedContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -1577,6 +1734,14 @@ export interface InstanceSecurityTpmAlertExecutedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -1665,6 +1830,14 @@ export interface InstanceSecurityTpmAlertExecutingContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -1672,6 +1845,14 @@ export interface InstanceSecurityTpmAlertExecutingContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -1720,6 +1901,8 @@ export interface InstanceStateChangeContent {
    *
    * 资源类型。取值范围：ALIYUN::ECS::Instance。
    *
+   * - ALIYUN::ECS::Instance: ECS instance (ECS实例).
+   *
    * @example "ALIYUN::ECS::Instance"
    */
   resourceType: StateChangeFields["resourceType"];
@@ -1728,6 +1911,18 @@ export interface InstanceStateChangeContent {
    *
    * 实例状态。取值范围：
    *
+   * Created: a notification with the Created state is sent only once, after the instance has been created.
+   *
+   * Created：创建完成。该状态的事件通知仅在实例创建完成后发送一次。
+   *
+   * - Created: Created (创建完成). A notification with this state is sent only once, after the instance has been created. (该状态的事件通知仅在实例创建完成后发送一次。)
+   * - Pending: Pending (准备中). The instance is being prepared. The event notifications overview lists this value; the instance page does not, and lists Created instead. The catalog accepts both. (事件通知概述列出该值（准备中），实例事件通知页面未列出它，而列出Created；catalog接受两者。)
+   * - Starting: Starting (启动中).
+   * - Running: Running (运行中).
+   * - Stopping: Stopping or restarting (停止中或重启中).
+   * - Stopped: Stopped (已停止). Stopped: the instance is stopped, expired, about to expire, locked, being reclaimed for overdue payment, or waiting to be released. (Stopped：已停止、已过期、即将过期、已锁定、欠费回收中、等待释放)
+   * - Deleted: Released (已释放).
+   *
    * @example "Running"
    */
   state: StateChangeFields["state"];
@@ -1735,24 +1930,40 @@ export interface InstanceStateChangeContent {
    * Name of the instance. The page does not list it; newer deliveries carry it.
    *
    * 实例名称。文档未列出该字段，较新的推送事件带有该字段。
+   *
+   * The source names the field but shows no value, so the field is optional and only checked to be a string.
+   *
+   * 来源只给出字段名，未给出取值，因此该字段可选，只校验为字符串。
    */
   instanceName?: StateChangeFields["instanceName"];
   /**
    * Instance type of the instance. The page does not list it; newer deliveries carry it.
    *
    * 实例规格。文档未列出该字段，较新的推送事件带有该字段。
+   *
+   * The source names the field but shows no value, so the field is optional and only checked to be a string.
+   *
+   * 来源只给出字段名，未给出取值，因此该字段可选，只校验为字符串。
    */
   instanceType?: StateChangeFields["instanceType"];
   /**
    * Private IP address of the instance. The page does not list it; newer deliveries carry it.
    *
    * 实例的私网IP地址。文档未列出该字段，较新的推送事件带有该字段。
+   *
+   * The source names the field but shows no value, so the field is optional and only checked to be a string.
+   *
+   * 来源只给出字段名，未给出取值，因此该字段可选，只校验为字符串。
    */
   privateIpAddress?: StateChangeFields["privateIpAddress"];
   /**
    * Public IP address of the instance. The page does not list it; newer deliveries carry it.
    *
    * 实例的公网IP地址。文档未列出该字段，较新的推送事件带有该字段。
+   *
+   * The source names the field but shows no value, so the field is optional and only checked to be a string.
+   *
+   * 来源只给出字段名，未给出取值，因此该字段可选，只校验为字符串。
    */
   publicIpAddress?: StateChangeFields["publicIpAddress"];
 }
@@ -1839,6 +2050,14 @@ export interface InstanceSystemFailureDeleteAvoidedContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -1846,6 +2065,14 @@ export interface InstanceSystemFailureDeleteAvoidedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -1934,6 +2161,14 @@ export interface InstanceSystemFailureDeleteExecutedContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -1941,6 +2176,14 @@ export interface InstanceSystemFailureDeleteExecutedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -2029,6 +2272,14 @@ export interface InstanceSystemFailureDeleteExecutingContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -2036,6 +2287,14 @@ export interface InstanceSystemFailureDeleteExecutingContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -2124,6 +2383,14 @@ export interface InstanceSystemFailureRebootExecutedContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -2131,6 +2398,14 @@ export interface InstanceSystemFailureRebootExecutedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -2219,6 +2494,14 @@ export interface InstanceSystemFailureRebootExecutingContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -2226,6 +2509,14 @@ export interface InstanceSystemFailureRebootExecutingContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -2393,6 +2684,14 @@ export interface InstanceSystemFailureRedeployAvoidedContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -2400,6 +2699,14 @@ export interface InstanceSystemFailureRedeployAvoidedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -2488,6 +2795,14 @@ export interface InstanceSystemFailureRedeployCanceledContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -2495,6 +2810,14 @@ export interface InstanceSystemFailureRedeployCanceledContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -2583,6 +2906,14 @@ export interface InstanceSystemFailureRedeployExecutedContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -2590,6 +2921,14 @@ export interface InstanceSystemFailureRedeployExecutedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -2678,6 +3017,14 @@ export interface InstanceSystemFailureRedeployExecutingContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -2685,6 +3032,14 @@ export interface InstanceSystemFailureRedeployExecutingContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -2852,6 +3207,14 @@ export interface InstanceSystemFailureStopExecutedContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -2859,6 +3222,14 @@ export interface InstanceSystemFailureStopExecutedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -2947,6 +3318,14 @@ export interface InstanceSystemFailureStopExecutingContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -2954,6 +3333,14 @@ export interface InstanceSystemFailureStopExecutingContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -3010,6 +3397,10 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskAvoidedContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -3046,6 +3437,14 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskAvoidedContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -3053,6 +3452,14 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskAvoidedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -3109,6 +3516,10 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskCanceledContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -3145,6 +3556,14 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskCanceledContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -3152,6 +3571,14 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskCanceledContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -3208,6 +3635,10 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskExecutedContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -3244,6 +3675,14 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskExecutedContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -3251,6 +3690,14 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskExecutedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -3307,6 +3754,10 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskExecutingContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -3343,6 +3794,14 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskExecutingContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -3350,6 +3809,14 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskExecutingContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -3409,6 +3876,10 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskFailedContent {
    * When the system event is scheduled to be executed. Only maintenance system events have a value; exception system events have no notBefore time.
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
+   *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
    *
    * @example "2019-04-12T01:01:01Z"
    */
@@ -3497,6 +3968,10 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskInquiringContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -3580,6 +4055,10 @@ export interface InstanceSystemMaintenancePerformanceImpactExecutedContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -3616,6 +4095,14 @@ export interface InstanceSystemMaintenancePerformanceImpactExecutedContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -3623,6 +4110,14 @@ export interface InstanceSystemMaintenancePerformanceImpactExecutedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -3679,6 +4174,10 @@ export interface InstanceSystemMaintenancePerformanceImpactExecutingContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -3715,6 +4214,14 @@ export interface InstanceSystemMaintenancePerformanceImpactExecutingContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -3722,6 +4229,14 @@ export interface InstanceSystemMaintenancePerformanceImpactExecutingContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -3778,6 +4293,10 @@ export interface InstanceSystemMaintenanceReInitErrorDiskAvoidedContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -3814,6 +4333,14 @@ export interface InstanceSystemMaintenanceReInitErrorDiskAvoidedContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -3821,6 +4348,14 @@ export interface InstanceSystemMaintenanceReInitErrorDiskAvoidedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -3877,6 +4412,10 @@ export interface InstanceSystemMaintenanceReInitErrorDiskCanceledContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -3913,6 +4452,14 @@ export interface InstanceSystemMaintenanceReInitErrorDiskCanceledContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -3920,6 +4467,14 @@ export interface InstanceSystemMaintenanceReInitErrorDiskCanceledContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -3976,6 +4531,10 @@ export interface InstanceSystemMaintenanceReInitErrorDiskExecutedContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -4012,6 +4571,14 @@ export interface InstanceSystemMaintenanceReInitErrorDiskExecutedContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -4019,6 +4586,14 @@ export interface InstanceSystemMaintenanceReInitErrorDiskExecutedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -4075,6 +4650,10 @@ export interface InstanceSystemMaintenanceReInitErrorDiskExecutingContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -4111,6 +4690,14 @@ export interface InstanceSystemMaintenanceReInitErrorDiskExecutingContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -4118,6 +4705,14 @@ export interface InstanceSystemMaintenanceReInitErrorDiskExecutingContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -4177,6 +4772,10 @@ export interface InstanceSystemMaintenanceReInitErrorDiskFailedContent {
    * When the system event is scheduled to be executed. Only maintenance system events have a value; exception system events have no notBefore time.
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
+   *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
    *
    * @example "2019-04-12T01:01:01Z"
    */
@@ -4265,6 +4864,10 @@ export interface InstanceSystemMaintenanceReInitErrorDiskInquiringContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -4348,6 +4951,10 @@ export interface InstanceSystemMaintenanceRebootAvoidedContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -4384,6 +4991,14 @@ export interface InstanceSystemMaintenanceRebootAvoidedContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -4391,6 +5006,14 @@ export interface InstanceSystemMaintenanceRebootAvoidedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -4447,6 +5070,10 @@ export interface InstanceSystemMaintenanceRebootCanceledContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -4483,6 +5110,14 @@ export interface InstanceSystemMaintenanceRebootCanceledContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -4490,6 +5125,14 @@ export interface InstanceSystemMaintenanceRebootCanceledContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -4546,6 +5189,10 @@ export interface InstanceSystemMaintenanceRebootExecutedContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -4582,6 +5229,14 @@ export interface InstanceSystemMaintenanceRebootExecutedContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -4589,6 +5244,14 @@ export interface InstanceSystemMaintenanceRebootExecutedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -4645,6 +5308,10 @@ export interface InstanceSystemMaintenanceRebootExecutingContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -4681,6 +5348,14 @@ export interface InstanceSystemMaintenanceRebootExecutingContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -4688,6 +5363,14 @@ export interface InstanceSystemMaintenanceRebootExecutingContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -4747,6 +5430,10 @@ export interface InstanceSystemMaintenanceRebootFailedContent {
    * When the system event is scheduled to be executed. Only maintenance system events have a value; exception system events have no notBefore time.
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
+   *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
    *
    * @example "2019-04-12T01:01:01Z"
    */
@@ -4835,6 +5522,10 @@ export interface InstanceSystemMaintenanceRebootInquiringContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -4922,6 +5613,10 @@ export interface InstanceSystemMaintenanceRebootScheduledContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * A maintenance system event in the Scheduled status carries its scheduled execution time, notBefore: the document says that maintenance system events have a value, and its Scheduled example carries one.
+   *
+   * 维护类（Maintenance）系统事件在已计划（Scheduled）状态下带有计划执行时间notBefore：文档说明只有维护类系统事件才有值，其已计划状态的示例带有notBefore。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore: SystemEventFields["notBefore"];
@@ -5005,6 +5700,10 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskAvoidedConten
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -5041,6 +5740,14 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskAvoidedConten
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -5048,6 +5755,14 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskAvoidedConten
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -5104,6 +5819,10 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskCanceledConte
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -5140,6 +5859,14 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskCanceledConte
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -5147,6 +5874,14 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskCanceledConte
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -5203,6 +5938,10 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutedConte
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -5239,6 +5978,14 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutedConte
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -5246,6 +5993,14 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutedConte
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -5302,6 +6057,10 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutingCont
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -5338,6 +6097,14 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutingCont
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -5345,6 +6112,14 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutingCont
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -5404,6 +6179,10 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskInquiringCont
    * When the system event is scheduled to be executed. Only maintenance system events have a value; exception system events have no notBefore time.
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
+   *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
    *
    * @example "2019-04-12T01:01:01Z"
    */
@@ -5488,6 +6267,10 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskAvoidedContent
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -5524,6 +6307,14 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskAvoidedContent
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -5531,6 +6322,14 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskAvoidedContent
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -5587,6 +6386,10 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskCanceledConten
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -5623,6 +6426,14 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskCanceledConten
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -5630,6 +6441,14 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskCanceledConten
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -5686,6 +6505,10 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutedConten
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -5722,6 +6545,14 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutedConten
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -5729,6 +6560,14 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutedConten
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -5785,6 +6624,10 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutingConte
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -5821,6 +6664,14 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutingConte
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -5828,6 +6679,14 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutingConte
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -5887,6 +6746,10 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskInquiringConte
    * When the system event is scheduled to be executed. Only maintenance system events have a value; exception system events have no notBefore time.
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
+   *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
    *
    * @example "2019-04-12T01:01:01Z"
    */
@@ -5971,6 +6834,10 @@ export interface InstanceSystemMaintenanceRedeployAvoidedContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -6007,6 +6874,14 @@ export interface InstanceSystemMaintenanceRedeployAvoidedContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -6014,6 +6889,14 @@ export interface InstanceSystemMaintenanceRedeployAvoidedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -6070,6 +6953,10 @@ export interface InstanceSystemMaintenanceRedeployCanceledContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -6106,6 +6993,14 @@ export interface InstanceSystemMaintenanceRedeployCanceledContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -6113,6 +7008,14 @@ export interface InstanceSystemMaintenanceRedeployCanceledContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -6169,6 +7072,10 @@ export interface InstanceSystemMaintenanceRedeployExecutedContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -6205,6 +7112,14 @@ export interface InstanceSystemMaintenanceRedeployExecutedContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -6212,6 +7127,14 @@ export interface InstanceSystemMaintenanceRedeployExecutedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -6268,6 +7191,10 @@ export interface InstanceSystemMaintenanceRedeployExecutingContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -6304,6 +7231,14 @@ export interface InstanceSystemMaintenanceRedeployExecutingContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -6311,6 +7246,14 @@ export interface InstanceSystemMaintenanceRedeployExecutingContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -6370,6 +7313,10 @@ export interface InstanceSystemMaintenanceRedeployInquiringContent {
    * When the system event is scheduled to be executed. Only maintenance system events have a value; exception system events have no notBefore time.
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
+   *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
    *
    * @example "2019-04-12T01:01:01Z"
    */
@@ -6458,6 +7405,10 @@ export interface InstanceSystemMaintenanceRedeployScheduledContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * A maintenance system event in the Scheduled status carries its scheduled execution time, notBefore: the document says that maintenance system events have a value, and its Scheduled example carries one.
+   *
+   * 维护类（Maintenance）系统事件在已计划（Scheduled）状态下带有计划执行时间notBefore：文档说明只有维护类系统事件才有值，其已计划状态的示例带有notBefore。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore: SystemEventFields["notBefore"];
@@ -6541,6 +7492,10 @@ export interface InstanceSystemMaintenanceStopAvoidedContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -6577,6 +7532,14 @@ export interface InstanceSystemMaintenanceStopAvoidedContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -6584,6 +7547,14 @@ export interface InstanceSystemMaintenanceStopAvoidedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -6640,6 +7611,10 @@ export interface InstanceSystemMaintenanceStopCanceledContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -6676,6 +7651,14 @@ export interface InstanceSystemMaintenanceStopCanceledContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -6683,6 +7666,14 @@ export interface InstanceSystemMaintenanceStopCanceledContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -6739,6 +7730,10 @@ export interface InstanceSystemMaintenanceStopExecutedContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -6775,6 +7770,14 @@ export interface InstanceSystemMaintenanceStopExecutedContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -6782,6 +7785,14 @@ export interface InstanceSystemMaintenanceStopExecutedContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -6838,6 +7849,10 @@ export interface InstanceSystemMaintenanceStopExecutingContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore?: SystemEventFields["notBefore"];
@@ -6874,6 +7889,14 @@ export interface InstanceSystemMaintenanceStopExecutingContent {
    *
    * 系统事件执行开始时间，采用UTC +0时区。
    *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
+   *
    * @example "2019-04-10T08:01:01Z"
    */
   executeStartTime?: SystemEventFields["executeStartTime"];
@@ -6881,6 +7904,14 @@ export interface InstanceSystemMaintenanceStopExecutingContent {
    * When the execution of the system event finished, in UTC.
    *
    * 系统事件执行结束时间，采用UTC +0时区。
+   *
+   * For the Canceled and Avoided statuses, read it as the time at which the system event was canceled or avoided.
+   *
+   * 对于`Canceled`或`Avoided`状态，您可以理解为系统事件系统事件被取消或被规避的时间。
+   *
+   * Only system events in the Executing, Executed, Canceled and Avoided statuses return the executeStartTime and executeFinishTime properties.
+   *
+   * 仅执行中（Executing）、已执行（Executed）、已取消（Canceled）和已避免（Avoided）状态的系统事件才会返回executeStartTime和executeFinishTime属性。
    *
    * @example "2019-04-10T08:01:01Z"
    */
@@ -6940,6 +7971,10 @@ export interface InstanceSystemMaintenanceStopFailedContent {
    * When the system event is scheduled to be executed. Only maintenance system events have a value; exception system events have no notBefore time.
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
+   *
+   * The other statuses of a maintenance system event: the sources do not say whether these events carry notBefore (only the Avoided example shows one), so the catalog accepts events with or without it.
+   *
+   * 维护类（Maintenance）系统事件的其他状态：文档没有说明这些状态的事件是否带有notBefore（只有已避免状态的示例带有该字段），catalog接受带有或不带notBefore的事件。
    *
    * @example "2019-04-12T01:01:01Z"
    */
@@ -7028,6 +8063,10 @@ export interface InstanceSystemMaintenanceStopScheduledContent {
    *
    * 系统事件计划执行时间。只有维护类系统事件才有值，异常系统事件不存在notBefore时间。
    *
+   * A maintenance system event in the Scheduled status carries its scheduled execution time, notBefore: the document says that maintenance system events have a value, and its Scheduled example carries one.
+   *
+   * 维护类（Maintenance）系统事件在已计划（Scheduled）状态下带有计划执行时间notBefore：文档说明只有维护类系统事件才有值，其已计划状态的示例带有notBefore。
+   *
    * @example "2019-04-12T01:01:01Z"
    */
   notBefore: SystemEventFields["notBefore"];
@@ -7095,6 +8134,9 @@ export interface SnapshotCreateSnapshotCompletedContent {
    *
    * 任务结果。取值范围：
    *
+   * - accomplished: Completed (完成).
+   * - failed: Failed (失败).
+   *
    * @example "accomplished"
    */
   result: SnapshotCreatedFields["result"];
@@ -7119,6 +8161,15 @@ export interface SnapshotCreateSnapshotCompletedContent {
    *
    * 快照类型。取值范围：
    *
+   * The example of the event-notification overview has no snapshotType, so the field is optional.
+   *
+   * 事件通知概述中的示例不含snapshotType，因此该字段可选。
+   *
+   * - user: A snapshot created manually (手动创建的快照).
+   * - timer: A snapshot created on a schedule (定时创建的快照). The event-notification overview says that snapshots created by an automatic snapshot policy send no notification; the newer snapshot page lists this value, and the catalog accepts it. (事件通知概述说明自动快照策略创建的快照不会发送事件通知；快照事件通知页面列出了该取值，catalog接受该取值。)
+   * - copied: A snapshot added by copying a snapshot (复制后新增的快照).
+   * - imported: A snapshot created automatically when an image is imported (导入镜像后自动创建的快照).
+   *
    * @example "user"
    */
   snapshotType?: SnapshotCreatedFields["snapshotType"];
@@ -7142,6 +8193,10 @@ export interface SnapshotCreateSnapshotCompletedContent {
    * When the creation of the snapshot finished, in UTC.
    *
    * 完成创建快照的时间，采用UTC +0时区。
+   *
+   * The document shows only a completed creation and does not say whether a failed one carries endTime, so the field is optional.
+   *
+   * 文档只给出创建完成的示例，没有说明创建失败的事件是否带有endTime，因此该字段可选。
    *
    * @example "2019-04-22T08:37:11Z"
    */

@@ -145,7 +145,10 @@ function buildEvent(
   const content: EventFieldModel[] = family.content.map((raw, i) => {
     const resolved = presence.fields.get(raw.name);
     const bound = n.bind?.[raw.name];
-    const rule = resolved?.rule && bound === undefined ? resolved.rule : undefined;
+    const id = resolved?.rule && bound === undefined ? resolved.rule : undefined;
+    const decided = id === undefined ? undefined : family.presence?.find((r) => r.id === id);
+    const rule =
+      id === undefined ? undefined : { id, note: decided?.note ? refs.text(decided.note) : undefined };
     return fieldAs(shared[i] as FieldModel, resolved?.presence ?? 'required', bound, rule);
   });
   return {

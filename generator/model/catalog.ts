@@ -75,6 +75,8 @@ export interface EventFieldModel extends FieldModel {
   readonly const?: Scalar | undefined;
   /** The presence rule that decided the presence, when one did. */
   readonly rule?: string | undefined;
+  /** What that rule says of the fields it decides (its note), for wherever the field is shown. */
+  readonly ruleNote?: Text | undefined;
 }
 
 export interface LevelModel {

@@ -5,7 +5,7 @@
  */
 import type { RawFamily, RawField, RawLevel } from '../load/spec-types.js';
 import { lookup, mapUnder } from '../support/lookup.js';
-import type { EventFieldModel, FieldModel, LevelModel, SourceRef } from './catalog.js';
+import type { EventFieldModel, FieldModel, LevelModel, SourceRef, Text } from './catalog.js';
 import type { Refs } from './refs.js';
 
 /**
@@ -87,6 +87,7 @@ function buildField(raw: RawField, refs: Refs, fallback: SourceRef): FieldModel 
     presence: raw.presence ?? 'required',
     const: undefined,
     rule: undefined,
+    ruleNote: undefined,
   };
   return field;
 }
@@ -118,9 +119,15 @@ export function fieldAs(
   field: FieldModel,
   presence: EventFieldModel['presence'],
   bound: EventFieldModel['const'],
-  rule: string | undefined,
+  rule: { readonly id: string; readonly note?: Text | undefined } | undefined,
 ): EventFieldModel {
   if (presence === field.presence && bound === undefined && rule === undefined) return field;
-  const key = `${presence}\0${rule ?? ''}\0${typeof bound}\0${String(bound)}`;
-  return lookup(mapUnder(variants, field), key, () => ({ ...field, presence, const: bound, rule }));
+  const key = `${presence}\0${rule?.id ?? ''}\0${typeof bound}\0${String(bound)}`;
+  return lookup(mapUnder(variants, field), key, () => ({
+    ...field,
+    presence,
+    const: bound,
+    rule: rule?.id,
+    ruleNote: rule?.note,
+  }));
 }

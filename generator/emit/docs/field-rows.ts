@@ -9,13 +9,13 @@ import { mdCell, mdCodeCell } from '../shared/escape.js';
 import { renderTemplate } from '../shared/templates.js';
 import { type Locale, pick, presenceWord, words } from './i18n.js';
 
-/** What an empty table cell shows. */
-const NONE = '—';
-
 type FieldRow = ReturnType<typeof renderFieldRow>;
 
-/** A field's table row as a line of Markdown (templates/docs/field-row.md.hbs). */
-export type RowLine = (field: EventFieldModel, locale: Locale) => string;
+/**
+ * A field's table row as a line of Markdown (templates/docs/field-row.md.hbs); `varies`: a family's field
+ * whose presence its notifications decide (their presence rules).
+ */
+export type RowLine = (field: EventFieldModel, locale: Locale, varies?: boolean) => string;
 
 /**
  * Rows rendered once per run: the pages show the same rows many times over, far more rows than distinct
@@ -24,11 +24,10 @@ export type RowLine = (field: EventFieldModel, locale: Locale) => string;
  */
 export function rowLines(assets: Assets): RowLine {
   const lines = new Map<FieldRow, string>();
-  return (field, locale) =>
-    lookup(lines, fieldRow(field, locale), (row) =>
-      // The template file's final newline ends the file, not the row: the page template places the line.
-      renderTemplate(assets, 'docs/field-row.md.hbs', row).replace(/\n$/, ''),
-    );
+  // The template file's final newline ends the file, not the row: the page template places the line.
+  const render = (row: FieldRow) => renderTemplate(assets, 'docs/field-row.md.hbs', row).replace(/\n$/, '');
+  return (field, locale, varies = false) =>
+    varies ? render(renderFieldRow(field, locale, true)) : lookup(lines, fieldRow(field, locale), render);
 }
 
 /**
@@ -77,28 +76,41 @@ function sameRowInputs(a: EventFieldModel, b: EventFieldModel): boolean {
     a.type === b.type &&
     a.format === b.format &&
     a.note === b.note &&
+    a.ruleNote === b.ruleNote &&
     a.enum === b.enum &&
     a.example === b.example
   );
 }
 
-function renderFieldRow(field: EventFieldModel, locale: Locale) {
+/**
+ * Two cells, so that a page reads at a laptop's width: the field (name, type, presence), then everything
+ * said about it (description, note, values with their descriptions, format, example).
+ */
+function renderFieldRow(field: EventFieldModel, locale: Locale, varies = false) {
   const w = words(locale);
-  const description = [
-    pick(field.description, locale).main,
-    ...(field.note ? [pick(field.note, locale).main] : []),
-  ].join('\n');
+  const t = (text: Parameters<typeof pick>[0]) => pick(text, locale).main;
+  const presence = varies
+    ? mdCell(w.dependsOnNotification)
+    : field.const !== undefined
+      ? `${mdCell(w.always)} ${mdCodeCell(String(field.const))}`
+      : mdCell(presenceWord(field.presence, locale));
   const values = field.const === undefined ? (field.enum ?? []) : [];
-  const listed = values.map((e) => `${String(e.value)}: ${pick(e.label, locale).main}`).join('\n');
+  const details = [
+    mdCell(t(field.description)),
+    ...(field.note ? [mdCell(t(field.note))] : []),
+    ...(field.ruleNote && field.ruleNote !== field.note ? [mdCell(t(field.ruleNote))] : []),
+    ...values.map((e) => {
+      const said = e.description ? `${t(e.label)}: ${t(e.description)}` : t(e.label);
+      return `${mdCodeCell(String(e.value))} ${mdCell(said)}`;
+    }),
+    ...(field.format ? [`${mdCell(w.format)}: ${mdCell(t(field.format.label))}`] : []),
+    // An absent field has no value to show.
+    ...(field.example === undefined || field.presence === 'absent'
+      ? []
+      : [`${mdCell(w.example)}: ${mdCodeCell(String(field.const ?? field.example))}`]),
+  ];
   return {
-    name: mdCodeCell(field.name),
-    type: mdCodeCell(field.type),
-    format: field.format ? mdCell(pick(field.format.label, locale).main) : NONE,
-    presence:
-      field.const !== undefined
-        ? `${mdCell(w.always)} ${mdCodeCell(String(field.const))}`
-        : mdCell(presenceWord(field.presence, locale)),
-    description: mdCell(listed ? `${description}\n${listed}` : description),
-    example: field.example === undefined ? NONE : mdCodeCell(String(field.const ?? field.example)),
+    name: `${mdCodeCell(field.name)}<br>${mdCodeCell(field.type)} · ${presence}`,
+    details: details.join('<br>'),
   };
 }

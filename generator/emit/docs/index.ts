@@ -201,7 +201,14 @@ function familyView(catalog: Catalog, family: FamilyModel, locale: Locale, row: 
       label: mdCell(t(e.label).main),
       labelOther: mdCell(t(e.label).other),
     })),
-    fields: family.content.map((f) => row(asEventField(f), locale)),
+    // A field that presence rules decide shows that, not its default (which the rules override).
+    fields: family.content.map((f) =>
+      row(
+        asEventField(f),
+        locale,
+        family.presence.some((r) => r.fields.includes(f.name)),
+      ),
+    ),
     rules: family.presence.map((r) => {
       const when = [
         ...r.when.tags,

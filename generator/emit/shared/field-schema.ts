@@ -51,7 +51,14 @@ export function fieldDescription(field: EventFieldModel): string {
   // Keyed by the constant itself (a Map tells 1 from "1"): no key string to build on every lookup.
   const known = byConstant.get(field.const);
   // The other inputs are compared too, so that a description is never taken from another field.
-  if (known && known.field.enum === field.enum && known.field.format === field.format) return known.text;
+  if (
+    known &&
+    known.field.enum === field.enum &&
+    known.field.format === field.format &&
+    known.field.note === field.note &&
+    known.field.ruleNote === field.ruleNote
+  )
+    return known.text;
   const text = describeField(field);
   byConstant.set(field.const, { text, field });
   return text;
@@ -59,12 +66,18 @@ export function fieldDescription(field: EventFieldModel): string {
 
 function describeField(field: EventFieldModel): string {
   const parts = [bilingual(field.description)];
+  if (field.note) parts.push(bilingual(field.note));
+  if (field.ruleNote && field.ruleNote !== field.note) parts.push(bilingual(field.ruleNote));
   const values = field.const === undefined ? field.enum : field.enum?.filter((e) => e.value === field.const);
-  if (values && values.length > 0) {
-    parts.push(values.map((e) => `- ${String(e.value)}: ${e.label.en} (${e.label.zh})`).join('\n'));
-  }
+  if (values && values.length > 0) parts.push(values.map(valueLine).join('\n'));
   if (field.format) parts.push(`Format: ${field.format.label.en} (${field.format.id}).`);
   return parts.join('\n\n');
+}
+
+/** One enum value as a line of a description: its label, and what the catalog says of it. */
+export function valueLine(e: NonNullable<EventFieldModel['enum']>[number]): string {
+  const said = e.description ? ` ${e.description.en} (${e.description.zh})` : '';
+  return `- ${String(e.value)}: ${e.label.en} (${e.label.zh}).${said}`;
 }
 
 /** A text in English, then in Chinese, a blank line between. */

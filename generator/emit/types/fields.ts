@@ -3,9 +3,9 @@
  * descriptions as the schemas give them) and the doc comments of a notification's fields.
  */
 import type { Catalog, EventFieldModel, FieldModel } from '../../model/catalog.js';
-import { mapUnder } from '../../support/lookup.js';
+import { lookup, mapUnder } from '../../support/lookup.js';
 import { tsComment, tsLiteral, tsPropertyName } from '../shared/escape.js';
-import { fieldDescription } from '../shared/field-schema.js';
+import { fieldDescription, valueLine } from '../shared/field-schema.js';
 import { familyNames, packageNames } from '../shared/names.js';
 import { type InterfaceStructure, Kind } from '../shared/ts-print.js';
 
@@ -73,24 +73,20 @@ function fieldsInterface(
   };
 }
 
-/**
- * Doc comments by field: the text reads the field's description, constant and example; the notifications
- * of a family share the description object (and most the example), so each comment is written once.
- */
-const docsByField = new WeakMap<object, Map<unknown, { example: unknown; text: string }>>();
+/** Doc comments by field object: the notifications of a family share most of their field objects. */
+const docsByField = new WeakMap<EventFieldModel, string>();
 
-/** A notification field's doc comment: its description, constant and example. */
+/** A notification field's doc comment: its description, notes, values, constant and example. */
 export function fieldDocs(field: EventFieldModel): string {
-  const byConstant = mapUnder(docsByField, field.description);
-  const known = byConstant.get(field.const);
-  if (known && known.example === field.example) return known.text;
-  const text = writeFieldDocs(field);
-  byConstant.set(field.const, { example: field.example, text });
-  return text;
+  return lookup(docsByField, field, writeFieldDocs);
 }
 
 function writeFieldDocs(field: EventFieldModel): string {
   const lines = [field.description.en, '', field.description.zh];
+  for (const note of [field.note, field.ruleNote === field.note ? undefined : field.ruleNote])
+    if (note) lines.push('', note.en, '', note.zh);
+  const values = field.const === undefined ? (field.enum ?? []) : [];
+  if (values.length > 0) lines.push('', ...values.map(valueLine));
   if (field.const !== undefined)
     lines.push('', `Always ${JSON.stringify(field.const)} for this notification.`);
   const text = tsComment(lines.join('\n'));

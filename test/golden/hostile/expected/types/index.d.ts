@@ -9,8 +9,8 @@ export interface MiniEventEnvelope {
    *
    * 级别
    *
-   * - INFO: Information (信息)
-   * - WARN: Warning (警告)
+   * - INFO: Information (信息).
+   * - WARN: Warning (警告).
    */
   level: ("INFO" | "WARN");
   /**
@@ -87,8 +87,8 @@ export interface HostileFields {
    * after PS \u{202e}rtl\u{202c} nul:\u{0} end (Ends *\/ here /* opens // line `tick` ${injected} "dq" 'sq' </script><script>alert(1)</script> <!-- c --> | pipe | {{mustache}} {{{triple}}} @param x
    * second line
    * after LS
-   * after PS \u{202e}rtl\u{202c} nul:\u{0} end)
-   * - *\/ ${x} `y` | {{z}}: Bad (坏)
+   * after PS \u{202e}rtl\u{202c} nul:\u{0} end).
+   * - *\/ ${x} `y` | {{z}}: Bad (坏).
    */
   mood: ("it's \"quoted\" </script>" | "*/ ${x} `y` | {{z}}");
 }
@@ -108,8 +108,8 @@ export interface WidgetFields {
    *
    * 动作。
    *
-   * - Spin: Spin (旋转)
-   * - Rest: Rest (休息)
+   * - Spin: Spin (旋转).
+   * - Rest: Rest (休息).
    */
   action: ("Spin" | "Rest");
   /**
@@ -117,8 +117,8 @@ export interface WidgetFields {
    *
    * 阶段。
    *
-   * - Started: Started (已开始)
-   * - Done: Done (已完成)
+   * - Started: Started (已开始).
+   * - Done: Done (已完成).
    */
   phase: ("Started" | "Done");
   /**
@@ -220,6 +220,15 @@ export interface HostileTextContent {
    * Mood
    *
    * 情绪
+   *
+   * - it's "quoted" </script>: Ends *\/ here /* opens // line `tick` ${injected} "dq" 'sq' </script><script>alert(1)</script> <!-- c --> | pipe | {{mustache}} {{{triple}}} @param x
+   * second line
+   * after LS
+   * after PS \u{202e}rtl\u{202c} nul:\u{0} end (Ends *\/ here /* opens // line `tick` ${injected} "dq" 'sq' </script><script>alert(1)</script> <!-- c --> | pipe | {{mustache}} {{{triple}}} @param x
+   * second line
+   * after LS
+   * after PS \u{202e}rtl\u{202c} nul:\u{0} end).
+   * - *\/ ${x} `y` | {{z}}: Bad (坏).
    *
    * @example "it's \"quoted\" </script>"
    */

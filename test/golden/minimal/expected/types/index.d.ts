@@ -9,8 +9,8 @@ export interface MiniEventEnvelope {
    *
    * 级别
    *
-   * - INFO: Information (信息)
-   * - WARN: Warning (警告)
+   * - INFO: Information (信息).
+   * - WARN: Warning (警告).
    */
   level: ("INFO" | "WARN");
   /**
@@ -52,8 +52,8 @@ export interface WidgetFields {
    *
    * 动作。
    *
-   * - Spin: Spin (旋转)
-   * - Rest: Rest (休息)
+   * - Spin: Spin (旋转).
+   * - Rest: Rest (休息).
    */
   action: ("Spin" | "Rest");
   /**
@@ -61,8 +61,8 @@ export interface WidgetFields {
    *
    * 阶段。
    *
-   * - Started: Started (已开始)
-   * - Done: Done (已完成)
+   * - Started: Started (已开始).
+   * - Done: Done (已完成).
    */
   phase: ("Started" | "Done");
   /**
