@@ -26,7 +26,13 @@ interface Family extends Json {
   nameTemplate?: string;
   notifications: ({ name: string } & Json)[];
   presence?: ({ when: { names?: string[] } & Json } & Json)[];
-  examples?: ({ id: string; notification?: string; json?: string; file?: string } & Json)[];
+  examples?: ({
+    id: string;
+    notification?: string;
+    describes?: string;
+    json?: string;
+    file?: string;
+  } & Json)[];
 }
 
 interface Source {
@@ -119,6 +125,7 @@ function copyFamily(source: Source, copy: number, limit: number, discriminator: 
         ...rest,
         id: `${example.id}-${suffix}`,
         notification: rename(carried),
+        ...(example.describes === undefined ? {} : { describes: rename(example.describes) }),
         json: renameInJson(text, discriminator, carried, rename(carried)),
       },
     ];

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mdCell, mdLine, mdText, tsComment, tsString } from '../generator/emit/shared/escape.js';
+import { mdCell, mdCellLink, mdLine, mdText, tsComment, tsString } from '../generator/emit/shared/escape.js';
 import { escapedCell, escapedCommentLines, escapedMarkdown } from '../generator/emit/shared/full-escape.js';
 
 const unit = fc.constantFrom(
@@ -85,6 +85,22 @@ test('plain doc comments skip the escaping, and every text comes out as the full
     },
   );
   assert.ok(plain > 100, `${plain} plain texts among the cases`);
+});
+
+test('a link in a table cell: one destination whatever the URL holds, and only for http(s)', () => {
+  assert.is(
+    mdCellLink('隔离损坏的本地盘（CLI）', 'https://x.invalid/a b/(c)|d.md'),
+    '[隔离损坏的本地盘（CLI）](https://x.invalid/a%20b/%28c%29%7Cd.md)',
+  );
+  assert.is(mdCellLink('click', 'javascript:alert(1)'), 'click');
+  assert.is(mdCellLink('a|b', 'data:text/html,x'), mdCell('a|b'));
+  fc.assert(
+    fc.property(fc.string(), (path) => {
+      const link = mdCellLink('t', `https://x.invalid/${path}`);
+      const target = link.slice(link.indexOf('](') + 2, -1);
+      return !/[\s()<>[\]|]/.test(target);
+    }),
+  );
 });
 
 test.run();

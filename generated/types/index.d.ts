@@ -649,7 +649,7 @@ export interface DiskConvertToPostpaidCompletedContent {
  */
 export interface DiskConvertToPostpaidCompletedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -710,7 +710,7 @@ export interface DiskDiskOperationCompletedContent {
  */
 export interface DiskDiskOperationCompletedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -815,7 +815,7 @@ export interface DiskErrorDetectedExecutedContent {
  */
 export interface DiskErrorDetectedExecutedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -912,7 +912,7 @@ export interface DiskErrorDetectedExecutingContent {
  */
 export interface DiskErrorDetectedExecutingEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -959,7 +959,7 @@ export interface DiskOverduePaymentReleaseContent {
  */
 export interface DiskOverduePaymentReleaseEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -1064,7 +1064,7 @@ export interface DiskStalledExecutedContent {
  */
 export interface DiskStalledExecutedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -1161,7 +1161,7 @@ export interface DiskStalledExecutingContent {
  */
 export interface DiskStalledExecutingEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -1224,7 +1224,7 @@ export interface InstanceBurstablePerformanceRestrictedContent {
  */
 export interface InstanceBurstablePerformanceRestrictedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -1335,7 +1335,7 @@ export interface InstanceInstanceFailureRebootExecutedContent {
  */
 export interface InstanceInstanceFailureRebootExecutedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -1446,7 +1446,7 @@ export interface InstanceInstanceFailureRebootExecutingContent {
  */
 export interface InstanceInstanceFailureRebootExecutingEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -1537,7 +1537,7 @@ export interface InstanceLiveMigrationAcrossDDHContent {
  */
 export interface InstanceLiveMigrationAcrossDDHEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -1598,7 +1598,7 @@ export interface InstancePerformanceModeChangeContent {
  */
 export interface InstancePerformanceModeChangeEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -1647,7 +1647,7 @@ export interface InstancePreemptibleInstanceInterruptionContent {
  */
 export interface InstancePreemptibleInstanceInterruptionEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -1758,7 +1758,7 @@ export interface InstanceSecurityTpmAlertExecutedContent {
  */
 export interface InstanceSecurityTpmAlertExecutedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -1869,7 +1869,7 @@ export interface InstanceSecurityTpmAlertExecutingContent {
  */
 export interface InstanceSecurityTpmAlertExecutingEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -1978,7 +1978,7 @@ export interface InstanceStateChangeContent {
  */
 export interface InstanceStateChangeEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -2089,7 +2089,7 @@ export interface InstanceSystemFailureDeleteAvoidedContent {
  */
 export interface InstanceSystemFailureDeleteAvoidedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -2200,7 +2200,7 @@ export interface InstanceSystemFailureDeleteExecutedContent {
  */
 export interface InstanceSystemFailureDeleteExecutedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -2311,7 +2311,7 @@ export interface InstanceSystemFailureDeleteExecutingContent {
  */
 export interface InstanceSystemFailureDeleteExecutingEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -2422,7 +2422,7 @@ export interface InstanceSystemFailureRebootExecutedContent {
  */
 export interface InstanceSystemFailureRebootExecutedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -2533,7 +2533,7 @@ export interface InstanceSystemFailureRebootExecutingContent {
  */
 export interface InstanceSystemFailureRebootExecutingEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -2612,7 +2612,7 @@ export interface InstanceSystemFailureRebootFailedContent {
  */
 export interface InstanceSystemFailureRebootFailedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -2723,7 +2723,7 @@ export interface InstanceSystemFailureRedeployAvoidedContent {
  */
 export interface InstanceSystemFailureRedeployAvoidedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -2834,7 +2834,7 @@ export interface InstanceSystemFailureRedeployCanceledContent {
  */
 export interface InstanceSystemFailureRedeployCanceledEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -2945,7 +2945,7 @@ export interface InstanceSystemFailureRedeployExecutedContent {
  */
 export interface InstanceSystemFailureRedeployExecutedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -3056,7 +3056,7 @@ export interface InstanceSystemFailureRedeployExecutingContent {
  */
 export interface InstanceSystemFailureRedeployExecutingEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -3135,7 +3135,7 @@ export interface InstanceSystemFailureRedeployScheduledContent {
  */
 export interface InstanceSystemFailureRedeployScheduledEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -3246,7 +3246,7 @@ export interface InstanceSystemFailureStopExecutedContent {
  */
 export interface InstanceSystemFailureStopExecutedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -3357,7 +3357,7 @@ export interface InstanceSystemFailureStopExecutingContent {
  */
 export interface InstanceSystemFailureStopExecutingEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -3476,7 +3476,7 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskAvoidedContent {
  */
 export interface InstanceSystemMaintenanceIsolateErrorDiskAvoidedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -3595,7 +3595,7 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskCanceledContent {
  */
 export interface InstanceSystemMaintenanceIsolateErrorDiskCanceledEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -3714,7 +3714,7 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskExecutedContent {
  */
 export interface InstanceSystemMaintenanceIsolateErrorDiskExecutedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -3833,7 +3833,7 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskExecutingContent {
  */
 export interface InstanceSystemMaintenanceIsolateErrorDiskExecutingEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -3924,7 +3924,7 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskFailedContent {
  */
 export interface InstanceSystemMaintenanceIsolateErrorDiskFailedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -4015,7 +4015,7 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskInquiringContent {
  */
 export interface InstanceSystemMaintenanceIsolateErrorDiskInquiringEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -4134,7 +4134,7 @@ export interface InstanceSystemMaintenancePerformanceImpactExecutedContent {
  */
 export interface InstanceSystemMaintenancePerformanceImpactExecutedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -4253,7 +4253,7 @@ export interface InstanceSystemMaintenancePerformanceImpactExecutingContent {
  */
 export interface InstanceSystemMaintenancePerformanceImpactExecutingEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -4372,7 +4372,7 @@ export interface InstanceSystemMaintenanceReInitErrorDiskAvoidedContent {
  */
 export interface InstanceSystemMaintenanceReInitErrorDiskAvoidedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -4491,7 +4491,7 @@ export interface InstanceSystemMaintenanceReInitErrorDiskCanceledContent {
  */
 export interface InstanceSystemMaintenanceReInitErrorDiskCanceledEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -4610,7 +4610,7 @@ export interface InstanceSystemMaintenanceReInitErrorDiskExecutedContent {
  */
 export interface InstanceSystemMaintenanceReInitErrorDiskExecutedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -4729,7 +4729,7 @@ export interface InstanceSystemMaintenanceReInitErrorDiskExecutingContent {
  */
 export interface InstanceSystemMaintenanceReInitErrorDiskExecutingEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -4820,7 +4820,7 @@ export interface InstanceSystemMaintenanceReInitErrorDiskFailedContent {
  */
 export interface InstanceSystemMaintenanceReInitErrorDiskFailedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -4911,7 +4911,7 @@ export interface InstanceSystemMaintenanceReInitErrorDiskInquiringContent {
  */
 export interface InstanceSystemMaintenanceReInitErrorDiskInquiringEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -5030,7 +5030,7 @@ export interface InstanceSystemMaintenanceRebootAvoidedContent {
  */
 export interface InstanceSystemMaintenanceRebootAvoidedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -5149,7 +5149,7 @@ export interface InstanceSystemMaintenanceRebootCanceledContent {
  */
 export interface InstanceSystemMaintenanceRebootCanceledEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -5268,7 +5268,7 @@ export interface InstanceSystemMaintenanceRebootExecutedContent {
  */
 export interface InstanceSystemMaintenanceRebootExecutedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -5387,7 +5387,7 @@ export interface InstanceSystemMaintenanceRebootExecutingContent {
  */
 export interface InstanceSystemMaintenanceRebootExecutingEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -5478,7 +5478,7 @@ export interface InstanceSystemMaintenanceRebootFailedContent {
  */
 export interface InstanceSystemMaintenanceRebootFailedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -5569,7 +5569,7 @@ export interface InstanceSystemMaintenanceRebootInquiringContent {
  */
 export interface InstanceSystemMaintenanceRebootInquiringEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -5660,7 +5660,7 @@ export interface InstanceSystemMaintenanceRebootScheduledContent {
  */
 export interface InstanceSystemMaintenanceRebootScheduledEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -5779,7 +5779,7 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskAvoidedConten
  */
 export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskAvoidedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -5898,7 +5898,7 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskCanceledConte
  */
 export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskCanceledEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -6017,7 +6017,7 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutedConte
  */
 export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -6136,7 +6136,7 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutingCont
  */
 export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutingEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -6227,7 +6227,7 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskInquiringCont
  */
 export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskInquiringEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -6346,7 +6346,7 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskAvoidedContent
  */
 export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskAvoidedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -6465,7 +6465,7 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskCanceledConten
  */
 export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskCanceledEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -6584,7 +6584,7 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutedConten
  */
 export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -6703,7 +6703,7 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutingConte
  */
 export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutingEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -6794,7 +6794,7 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskInquiringConte
  */
 export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskInquiringEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -6913,7 +6913,7 @@ export interface InstanceSystemMaintenanceRedeployAvoidedContent {
  */
 export interface InstanceSystemMaintenanceRedeployAvoidedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -7032,7 +7032,7 @@ export interface InstanceSystemMaintenanceRedeployCanceledContent {
  */
 export interface InstanceSystemMaintenanceRedeployCanceledEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -7151,7 +7151,7 @@ export interface InstanceSystemMaintenanceRedeployExecutedContent {
  */
 export interface InstanceSystemMaintenanceRedeployExecutedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -7270,7 +7270,7 @@ export interface InstanceSystemMaintenanceRedeployExecutingContent {
  */
 export interface InstanceSystemMaintenanceRedeployExecutingEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -7361,7 +7361,7 @@ export interface InstanceSystemMaintenanceRedeployInquiringContent {
  */
 export interface InstanceSystemMaintenanceRedeployInquiringEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -7452,7 +7452,7 @@ export interface InstanceSystemMaintenanceRedeployScheduledContent {
  */
 export interface InstanceSystemMaintenanceRedeployScheduledEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -7571,7 +7571,7 @@ export interface InstanceSystemMaintenanceStopAvoidedContent {
  */
 export interface InstanceSystemMaintenanceStopAvoidedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -7690,7 +7690,7 @@ export interface InstanceSystemMaintenanceStopCanceledContent {
  */
 export interface InstanceSystemMaintenanceStopCanceledEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -7809,7 +7809,7 @@ export interface InstanceSystemMaintenanceStopExecutedContent {
  */
 export interface InstanceSystemMaintenanceStopExecutedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -7928,7 +7928,7 @@ export interface InstanceSystemMaintenanceStopExecutingContent {
  */
 export interface InstanceSystemMaintenanceStopExecutingEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -8019,7 +8019,7 @@ export interface InstanceSystemMaintenanceStopFailedContent {
  */
 export interface InstanceSystemMaintenanceStopFailedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -8110,7 +8110,7 @@ export interface InstanceSystemMaintenanceStopScheduledContent {
  */
 export interface InstanceSystemMaintenanceStopScheduledEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *
@@ -8213,7 +8213,7 @@ export interface SnapshotCreateSnapshotCompletedContent {
  */
 export interface SnapshotCreateSnapshotCompletedEvent extends EcsEventEnvelope {
   /**
-   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of `content`.
+   * Notification name, of the form <resource type>:<event type>:<system event status> (notifications without a status have no last part). The name decides the shape of content.
    *
    * 事件通知名称，格式为<资源类型>:<事件类型>:<系统事件状态>（没有事件状态的事件通知没有最后一段）。名称决定content的结构。
    *

@@ -4,9 +4,7 @@
  * 2 a usage or I/O error, 3 an internal error (a bug in the toolkit).
  */
 import { realpathSync } from 'node:fs';
-import v8 from 'node:v8';
 import { ToolError } from '../support/diagnostics.js';
-import { isOff } from '../support/switches.js';
 import { toolkitVersion } from '../support/toolkit.js';
 import type { Io } from './io.js';
 import { type Options, parseCommandLine, usage } from './options.js';
@@ -60,16 +58,6 @@ function isArgError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
-/**
- * A smaller inlining budget for V8's optimizing compiler, set only when this file runs as the command (the
- * flag is process-wide; a program that imports the toolkit keeps its own): the generator's hot functions
- * build large strings from deep call trees, which V8's default budget compiles into large optimized bodies,
- * again after each deoptimization, on the compiler threads that the run needs (figures: bench/NOTES.md).
- */
-function limitInlining(): void {
-  if (!isOff('inlining')) v8.setFlagsFromString('--max-inlined-bytecode-size-cumulative=100');
-}
-
 /** Resolves once `stream` has taken what it buffered, or is closed (a reader that went away, an error). */
 function drained(stream: NodeJS.WritableStream): Promise<void> {
   return new Promise((resolve) => {
@@ -94,7 +82,6 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  limitInlining();
   const io: Io = {
     cwd: process.cwd(),
     out: (line) => process.stdout.write(`${line}\n`),

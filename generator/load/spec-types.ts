@@ -116,6 +116,7 @@ export interface RawCatalog {
   summary: RawText;
   package: { name: string; description: string; license: string };
   schemaBaseUri: string;
+  linkBase?: string;
   sources: RawSource[];
   formats?: RawFormat[];
   envelope: { discriminator: string; content: string; level: string; fields: RawField[] };
@@ -185,6 +186,7 @@ export interface RawExample {
   title: RawText;
   source: string;
   notification?: string;
+  describes?: string;
   expect: 'valid' | { valid: false; erratum: string; errors: RawExpectedError[] };
   json?: string;
   file?: string;

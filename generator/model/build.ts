@@ -77,6 +77,7 @@ function describeCatalog(raw: RawCatalog, refs: Refs) {
     summary: refs.text(raw.summary),
     package: { ...raw.package },
     schemaBaseUri: raw.schemaBaseUri,
+    linkBase: raw.linkBase,
     sources: raw.sources.map((s) => ({ ...s, sections: s.sections.map((x) => ({ ...x })) })),
     formats: [...refs.formats.values()],
   } satisfies Partial<Catalog>;
@@ -249,6 +250,7 @@ function buildExamples(
       title: refs.text(e.title),
       source: refs.source(e.source, fallback),
       notification: e.notification ?? String(carried),
+      describes: e.describes,
       text: parsed.text,
       value: parsed.value,
       expect:

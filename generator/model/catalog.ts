@@ -175,6 +175,8 @@ export interface ExampleModel {
   readonly source: SourceRef;
   /** The notification whose schema the example is checked against. */
   readonly notification: string;
+  /** The notification the example really shows, when the name it carries is wrong (see its erratum). */
+  readonly describes?: string | undefined;
   /** The example verbatim. */
   readonly text: string;
   readonly value: unknown;
@@ -225,6 +227,8 @@ export interface Catalog {
   readonly summary: Text;
   readonly package: { readonly name: string; readonly description: string; readonly license: string };
   readonly schemaBaseUri: string;
+  /** Where references' root-relative links (/path) point: the source documents' repository. */
+  readonly linkBase?: string | undefined;
   readonly sources: readonly {
     readonly id: string;
     readonly title: string;

@@ -1,9 +1,9 @@
 /**
  * Speed-ups that the bench turns off one at a time, to measure what each one pays (`bench/NOTES.md`):
- * `ECS_EVENTS_OFF=write-worker,inlining` runs the toolkit without them. Output never depends on a switch;
+ * `ECS_EVENTS_OFF=write-worker,json-chunks` runs the toolkit without them. Output never depends on a switch;
  * only time and memory do. Not a user setting: the CLI neither documents nor needs it.
  */
-export const SPEED_UPS = ['write-worker', 'json-chunks', 'inlining', 'subset-reader'] as const;
+export const SPEED_UPS = ['write-worker', 'json-chunks', 'subset-reader'] as const;
 export type SpeedUp = (typeof SPEED_UPS)[number];
 
 let off: ReadonlySet<string> | undefined;

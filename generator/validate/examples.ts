@@ -57,6 +57,8 @@ export function readExamples(ctx: RuleContext): Map<string, ExampleText> {
           example.notification ? [...at, 'notification'] : [...at, 'json'],
         );
       }
+      if (example.describes !== undefined && !names.has(example.describes))
+        ctx.report('unknown-name', { name: example.describes }, file, [...at, 'describes']);
     });
   }
   return out;

@@ -4,10 +4,17 @@
  * string is already escaped for where it lands (prose, table cell, code); the templates only loop.
  */
 
-import type { Catalog, EventFieldModel, EventModel, FamilyModel, SourceRef } from '../../model/catalog.js';
+import type {
+  Catalog,
+  EventFieldModel,
+  EventModel,
+  ExampleModel,
+  FamilyModel,
+  SourceRef,
+} from '../../model/catalog.js';
 import { indexOf } from '../../model/lookups.js';
 import type { Assets } from '../../support/assets.js';
-import { lookup } from '../../support/lookup.js';
+import { lookup, mapUnder } from '../../support/lookup.js';
 import type { Contents } from '../contract.js';
 import { bannerText } from '../shared/banner.js';
 import {
@@ -34,7 +41,7 @@ import { emitSite } from './site.js';
 /** Every docs page of both locales, and the site configuration, one page at a time. */
 export function* emitDocs(catalog: Catalog, assets: Assets): Generator<readonly [string, Contents]> {
   const banner = bannerText(catalog.files).replace(/--/g, '- -');
-  const rows = rowLines(assets);
+  const rows = rowLines(assets, catalog.linkBase);
   // The site's files first: its data lists every page, and where two threads share the docs (see
   // SHARED_EMITTERS in write/catalog.ts), a large file rendered last would leave one of them idle.
   yield* emitSite(catalog, assets, banner);
@@ -182,6 +189,7 @@ function eventFacts(catalog: Catalog, event: EventModel, locale: Locale) {
 
 function familyView(catalog: Catalog, family: FamilyModel, locale: Locale, row: RowLine) {
   const t = (x: Parameters<typeof pick>[0]) => pick(x, locale);
+  const w = words(locale);
   const events = indexOf(catalog).eventsOf(family.id);
   const asEventField = (f: FamilyModel['content'][number]): EventFieldModel => f;
   const groupLabel = (field: string | undefined, value: unknown) => {
@@ -210,8 +218,14 @@ function familyView(catalog: Catalog, family: FamilyModel, locale: Locale, row: 
       ),
     ),
     rules: family.presence.map((r) => {
+      // Tags and categories by their labels, in the page's language.
+      const tag = (id: string) => family.tags.find((x) => x.id === id)?.label;
+      const category = (id: string) => catalog.categories.find((c) => c.id === id)?.label;
+      const label = (text: Parameters<typeof pick>[0] | undefined, id: string) => (text ? t(text).main : id);
       const when = [
-        ...r.when.tags,
+        ...r.when.tags.map((id) => label(tag(id), id)),
+        ...r.when.categories.map((id) => label(category(id), id)),
+        ...(r.when.statuses.length > 0 ? [`${w.status} ∈ {${r.when.statuses.join(', ')}}`] : []),
         ...r.when.values.map((v) => `${v.field} ∈ {${v.values.join(', ')}}`),
         ...r.when.names,
       ].join('; ');
@@ -254,28 +268,55 @@ function eventView(catalog: Catalog, event: EventModel, locale: Locale, row: Row
     description: mdText(t(family.description).main),
     meanings,
     diagram: diagram ? mdFence(diagram, 'mermaid') : '',
-    envelope: event.envelope.filter((f) => f.name !== catalog.envelope.content).map((f) => row(f, locale)),
+    envelope: event.envelope
+      .filter((f) => f.name !== catalog.envelope.content)
+      .map((f) => row(f.name === catalog.envelope.level ? levelField(f, event.level.documented) : f, locale)),
     content: event.content.map((f) => row(f, locale)),
     ...exampleView(catalog, event, locale),
     handlerFence: mdFence(handlerSnippet(catalog, event), 'ts'),
   };
 }
 
+/**
+ * The examples of an event page: the documented examples that carry its name (those the catalog rejects
+ * with their erratum), those that show it under a wrong name, or else one generated from the catalog.
+ */
+const levelFields = new WeakMap<EventFieldModel, Map<string, EventFieldModel>>();
+
+/** The level field as one notification shows it: its documented level is the example. */
+function levelField(field: EventFieldModel, documented: string): EventFieldModel {
+  if (field.example === documented) return field;
+  return lookup(mapUnder(levelFields, field), documented, () => ({ ...field, example: documented }));
+}
+
 function exampleView(catalog: Catalog, event: EventModel, locale: Locale) {
   const w = words(locale);
-  const documented = event.examples.map((id) => indexOf(catalog).example(id)).find((e) => e?.expect.valid);
-  if (documented) {
-    return {
-      exampleTitle: mdText(
-        `${w.documentedExample}: ${pick(documented.title, locale).main} (${documented.source.heading})`,
-      ),
-      exampleFence: mdFence(documented.text, 'json'),
-    };
-  }
-  return {
-    exampleTitle: mdText(w.generatedExample),
-    exampleFence: mdFence(validEventJson(catalog, event, 'complete'), 'json'),
+  const t = (x: Parameters<typeof pick>[0]) => pick(x, locale).main;
+  const titled = (example: ExampleModel) => `${t(example.title)} (${example.source.heading})`;
+  const documented = [
+    ...event.examples.map((id) => indexOf(catalog).example(id)),
+    ...catalog.examples.filter((e) => e.describes === event.name),
+  ].flatMap((example) => {
+    if (!example) return [];
+    const erratum = example.expect.valid ? undefined : example.expect.erratum;
+    const title = erratum
+      ? example.describes === event.name
+        ? `${w.misnamedExample} ${inlineCode(example.notification)}: ${mdText(titled(example))}`
+        : `${mdText(`${w.invalidExample}: ${titled(example)}`)}`
+      : mdText(`${w.documentedExample}: ${titled(example)}`);
+    const note = erratum ? ` ${mdText(w.seeErratum)} [${mdText(erratum)}](${up(locale, 1)}decisions.md)` : '';
+    return [{ title: `${title}${note}`, fence: mdFence(example.text, 'json') }];
+  });
+  // A reader always gets one event that the catalog accepts under this name.
+  const shown = catalog.examples.some(
+    (e) => (e.notification === event.name && e.expect.valid) || e.describes === event.name,
+  );
+  if (shown) return { examples: documented };
+  const generated = {
+    title: mdText(w.generatedExample),
+    fence: mdFence(validEventJson(catalog, event, 'complete'), 'json'),
   };
+  return { examples: [...documented, generated] };
 }
 
 function handlerSnippet(catalog: Catalog, event: EventModel): string {

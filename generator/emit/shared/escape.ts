@@ -117,6 +117,19 @@ export function inlineCodeCell(text: string): string {
 export const mdCodeCell = remembering(inlineCodeCell);
 
 /** A fenced code block whose fence cannot be closed by the content. */
+/**
+ * A Markdown link to an http(s) URL, the URL percent-encoded so that it stays one destination, the text
+ * escaped for a table cell; any other scheme (javascript:, data:…) is not a link, only its text.
+ */
+export function mdCellLink(text: string, url: string): string {
+  if (!/^https?:\/\//i.test(url)) return mdCell(text);
+  const target = encodeURI(url).replace(
+    /[()<>[\]]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `[${mdCell(text)}](${target})`;
+}
+
 export function mdFence(text: string, language = ''): string {
   // Most texts hold no run of three backticks: one scan finds that.
   const runs = text.includes('```') ? [...text.matchAll(/`{3,}/g)].map((m) => m[0].length) : [];
