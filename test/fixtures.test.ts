@@ -132,4 +132,27 @@ test('the documented examples are there verbatim, with their provenance and expe
   }
 });
 
+/** "20190410T160101.922+0800" (the envelope's basic ISO 8601 form) as epoch milliseconds. */
+function basicTime(text: string): number {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\.\d+)?([+-]\d{2})(\d{2})$/.exec(text);
+  assert.ok(m, text);
+  const [, y, mo, d, h, mi, se, frac = '', oh, om] = m as unknown as string[];
+  return Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${se}${frac}${oh}:${om}`);
+}
+
+test('a generated event that carries execute times is not sent before them', () => {
+  let checked = 0;
+  for (const [path, text] of files) {
+    if (!path.startsWith('fixtures/valid/') || !path.endsWith('.complete.json')) continue;
+    const event = JSON.parse(text) as { eventTime: string; content: Record<string, unknown> };
+    for (const field of ['executeStartTime', 'executeFinishTime']) {
+      const at = event.content[field];
+      if (typeof at !== 'string') continue;
+      checked++;
+      assert.ok(basicTime(event.eventTime) >= Date.parse(at), `${path}: eventTime before ${field}`);
+    }
+  }
+  assert.ok(checked > 10, `${checked} execute times checked`);
+});
+
 test.run();
