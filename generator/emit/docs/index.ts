@@ -108,12 +108,12 @@ function indexView(catalog: Catalog, locale: Locale) {
     title: mdLine(t(catalog.title).main),
     summary: mdText(t(catalog.summary).main),
     version: mdCode(catalog.version),
-    eventCount: catalog.events.length,
+    eventCount: countOf(catalog.events.length, locale),
     decisionsLink: 'decisions.md',
     families: catalog.families.map((f) => ({
       title: mdLine(t(f.title).main),
       link: `families/${f.id}.md`,
-      count: f.events.length,
+      count: countOf(f.events.length, locale),
     })),
     groups: eventGroups(catalog, locale).map((g) => ({
       heading: g.title === undefined ? mdLine(words(locale).allEvents) : mdLine(g.title),
@@ -130,6 +130,12 @@ function indexView(catalog: Catalog, locale: Locale) {
       })),
     })),
   };
+}
+
+/** "1 notification name", "73 notification names": the count agrees with its noun. */
+function countOf(count: number, locale: Locale): string {
+  const w = words(locale);
+  return `${count} ${count === 1 ? w.notificationCountOne : w.notificationCount}`;
 }
 
 /**
