@@ -84,7 +84,9 @@ function sourceText(source: SourceRef): string {
 function levelText(event: { level: EventModel['level'] }, w: Words): string {
   const observed =
     event.level.observed.length > 0 ? ` (${w.observedLevels}: ${event.level.observed.join(', ')})` : '';
-  return `${mdCode(event.level.documented)}${mdText(observed)}`;
+  return observed
+    ? `${mdCode(event.level.documented)} ${mdText(observed.trim())}`
+    : mdCode(event.level.documented);
 }
 
 const nameCells = new WeakMap<EventModel, string>();
@@ -274,6 +276,8 @@ function eventView(catalog: Catalog, event: EventModel, locale: Locale, row: Row
     description: mdText(t(family.description).main),
     meanings,
     diagram: diagram ? mdFence(diagram, 'mermaid') : '',
+    // Whose the diagram is: the transitions are the catalog's derivation where the sources list none.
+    diagramNote: diagram ? lifecycleNote(family, locale) : '',
     envelope: event.envelope
       .filter((f) => f.name !== catalog.envelope.content)
       .map((f) => row(f.name === catalog.envelope.level ? levelField(f, event.level.documented) : f, locale)),
@@ -287,6 +291,12 @@ function eventView(catalog: Catalog, event: EventModel, locale: Locale, row: Row
  * The examples of an event page: the documented examples that carry its name (those the catalog rejects
  * with their erratum), those that show it under a wrong name, or else one generated from the catalog.
  */
+/** The note of the family's lifecycle (where its transitions come from), in the page's language. */
+function lifecycleNote(family: FamilyModel, locale: Locale): string {
+  const note = family.lifecycles.find((l) => l.note)?.note;
+  return note ? mdText(pick(note, locale).main) : '';
+}
+
 const levelFields = new WeakMap<EventFieldModel, Map<string, EventFieldModel>>();
 
 /** The level field as one notification shows it: its documented level is the example. */
