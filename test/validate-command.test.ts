@@ -140,6 +140,45 @@ test('usage and I/O errors exit 2', async () => {
   }
 });
 
+test('a spec folder that is not there is said as such, not as a broken spec', async () => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const event = join(dir, 'event.json');
+  writeFileSync(event, '{}');
+  const code = await main(['validate', event], {
+    cwd: tempDir(),
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
+  assert.is(code, 2);
+  assert.match(err.join('\n'), /spec folder not found: .*spec \(validate checks events against --spec\)/);
+  assert.not.match(err.join('\n'), /has errors/);
+});
+
+test('a reader that goes away ends validate quietly (| head -1)', async () => {
+  const lines = Array.from({ length: 20_000 }, () => '{"name":"Instance:NoSuchThing"}').join('\n');
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'dist/generator/cli/main.js'), 'validate', '-', '--json'],
+    {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  // Like `head -1`: read the first chunk, then close the pipe.
+  child.stdout.once('data', () => child.stdout.destroy());
+  // The command may end before it has read all of its input: that pipe breaks on this side.
+  child.stdin.on('error', () => {});
+  child.stdin.end(lines);
+  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  assert.not.match(stderr, /EPIPE|\n\s+at /, 'no error and no stack trace');
+  assert.ok(code === 0 || code === 1, `exit code ${code}`);
+});
+
 test('memory stays flat on a large NDJSON stream', async () => {
   // 120,000 events (about 60 MB) through a process whose heap is capped at 64 MB: buffering the input
   // would run out of memory; streaming does not.

@@ -81,7 +81,16 @@ function isEntryPoint(): boolean {
   }
 }
 
+/** A reader that went away (`… | head -1`) ends the command quietly, as other command-line tools do. */
+function endQuietlyWhenTheReaderLeaves(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 if (isEntryPoint()) {
+  endQuietlyWhenTheReaderLeaves(process.stdout);
   const io: Io = {
     cwd: process.cwd(),
     out: (line) => process.stdout.write(`${line}\n`),
