@@ -27,6 +27,12 @@ export const OPTIONS = {
   check: { type: 'boolean', help: 'With generate: compare instead of writing; exit 1 on any difference' },
   force: { type: 'boolean', help: 'Replace the contents of an output folder that ecs-events did not write' },
   site: { type: 'string', value: 'DIR', default: 'site', help: 'With site build: where to build the site' },
+  base: {
+    type: 'string',
+    value: 'PATH',
+    default: '/',
+    help: 'With site build: the URL path the site is served under, e.g. /repository/ for a project page',
+  },
   port: { type: 'string', value: 'N', default: '5173', help: 'With site dev: the port' },
   strict: { type: 'boolean', help: 'With validate: reject fields the catalog does not list' },
   json: { type: 'boolean', help: 'With validate: one JSON object per event (NDJSON) instead of text' },

@@ -14,7 +14,7 @@ export async function runSite(args: readonly string[], options: Options, io: Io)
   if (extra.length > 0) throw new ToolError(`unexpected argument "${extra[0]}"`, 2);
   if (step === 'build') {
     const siteDir = resolve(io.cwd, options.site);
-    await buildSite(outDir, siteDir);
+    await buildSite(outDir, siteDir, options.base);
     io.out(`site built in ${displayPath(io.cwd, siteDir)}`);
     return 0;
   }
