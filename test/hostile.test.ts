@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { eventNames, familyNames, packageNames } from '../generator/emit/shared/names.js';
+import { STANDARD_SCHEMA_TYPES } from '../generator/emit/types/standard-schema.js';
 import { generateFiles, ROOT, tempDir } from './helpers.js';
 
 const result = await generateFiles(join(ROOT, 'test', 'golden', 'hostile', 'spec'), 'spec');
@@ -44,6 +45,7 @@ test('the declarations compile under --strict and declare exactly the catalog na
     ...Object.values(names),
     ...catalog.families.flatMap((f) => Object.values(familyNames(f))),
     ...catalog.events.flatMap((e) => Object.values(eventNames(e))),
+    ...STANDARD_SCHEMA_TYPES,
   ].sort();
   assert.equal(declared, expected);
   const mood = source

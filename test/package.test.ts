@@ -2,11 +2,12 @@
  * The generated package as consumers get it: packed with npm, installed from the tarball into a project
  * under a temporary folder, type-checked with tsc --strict under node16 and bundler resolution (the
  * consumer's @ts-expect-error lines must all be needed), and run against the documented examples and
- * mutations of them.
+ * mutations of them; the code of the "Handling events" pages type-checked and run there too, with the
+ * libraries it uses; and a CommonJS project beside it that requires the package.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { GENERATED_DIR, ROOT, realOutput, tempDir } from './helpers.js';
@@ -108,8 +109,33 @@ function installConsumer(): string {
     cwd: dir,
     stdio: 'pipe',
   });
+  // The libraries that the consumer plugs the package into: this repository's own copies.
+  for (const name of LIBRARIES) {
+    mkdirSync(dirname(join(dir, 'node_modules', name)), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name), 'dir');
+  }
+  for (const [path, code] of docsFiles()) {
+    mkdirSync(dirname(join(dir, 'src', path)), { recursive: true });
+    writeFileSync(join(dir, 'src', path), code);
+  }
   consumer = dir;
   return dir;
+}
+
+const LIBRARIES = ['@standard-schema/spec', 'hono', '@hono/standard-validator'];
+
+/** The TypeScript blocks of each locale's "Handling events" page, by the file name each opens with. */
+function docsFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const locale of ['', 'zh/']) {
+    const page = readFileSync(join(GENERATED_DIR, 'docs', `${locale}handling-events.md`), 'utf8');
+    for (const [, code] of page.matchAll(/^```ts\n([\s\S]*?)^```$/gm)) {
+      const file = /^\/\/ ([\w.-]+\.ts)\n/.exec(code ?? '')?.[1];
+      assert.ok(file, `a block of ${locale}handling-events.md names its file`);
+      files.set(`docs/${locale || 'en/'}${file}`, code ?? '');
+    }
+  }
+  return files;
 }
 
 function tsc(dir: string, config: string) {
@@ -122,6 +148,7 @@ test('the package has no runtime dependency and exports types, runtime, schemas 
   assert.is(pkg.version, catalog.version);
   assert.is(pkg.dependencies, undefined);
   assert.equal(Object.keys(pkg.exports), ['.', './schemas/*', './fixtures/*', './package.json']);
+  assert.equal(pkg.engines, { node: '^20.19.0 || >=22.12.0' });
 });
 
 for (const config of ['tsconfig.node16.json', 'tsconfig.bundler.json']) {
@@ -131,19 +158,38 @@ for (const config of ['tsconfig.node16.json', 'tsconfig.bundler.json']) {
   });
 }
 
-test('the consumer fails to compile when an expected error goes away', () => {
-  const dir = installConsumer();
-  const path = join(dir, 'src', 'types.ts');
-  const original = readFileSync(path, 'utf8');
-  try {
-    writeFileSync(path, original.replace('// @ts-expect-error a failure event has no notBefore\n', ''));
-    const run = tsc(dir, 'tsconfig.bundler.json');
-    assert.is.not(run.status, 0);
-    assert.match(run.stdout, /Property 'notBefore' does not exist/);
-  } finally {
-    writeFileSync(path, original);
-  }
-});
+for (const [file, line, error] of [
+  [
+    'types.ts',
+    '// @ts-expect-error a failure event has no notBefore\n',
+    /Property 'notBefore' does not exist/,
+  ],
+  [
+    'handling.ts',
+    '// @ts-expect-error a preemptible interruption has no state: only a state change does\n',
+    /Property 'state' does not exist on type 'InstancePreemptibleInstanceInterruptionContent'/,
+  ],
+  [
+    'handling.ts',
+    '// @ts-expect-error exhaustive: the notifications without a handler are missing\n',
+    /is missing the following properties from type .*: "Disk:ConvertToPostpaidCompleted", .*and 68 more/,
+  ],
+] as const) {
+  test(`the consumer fails to compile when an expected error goes away (${file}: ${error.source.slice(0, 30)})`, () => {
+    const dir = installConsumer();
+    const path = join(dir, 'src', file);
+    const original = readFileSync(path, 'utf8');
+    try {
+      assert.ok(original.includes(line));
+      writeFileSync(path, original.replace(line, ''));
+      const run = tsc(dir, 'tsconfig.bundler.json');
+      assert.is.not(run.status, 0);
+      assert.match(run.stdout, error);
+    } finally {
+      writeFileSync(path, original);
+    }
+  });
+}
 
 test('the consumer validates the documented examples and their mutations with the packed runtime', () => {
   const dir = installConsumer();
@@ -167,6 +213,109 @@ test('the consumer validates the documented examples and their mutations with th
     if (validate !== undefined && c.unknown === undefined)
       assert.is(validate === 0, c.expected.ok, `${c.id} validate`);
   }
+});
+
+test('the consumer parses bytes, validates with the StandardSchemaV1 objects and routes with the packed runtime', () => {
+  const dir = installConsumer();
+  assert.is(tsc(dir, 'tsconfig.node16.json').status, 0);
+  const out = execFileSync(process.execPath, [join(dir, 'dist', 'runtime.js')], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  const state = (example('state-change-running') as StateChange).content.state;
+  assert.equal(JSON.parse(out), {
+    bytes: 'Instance:StateChange',
+    malformed: true,
+    valid: true,
+    invalid: [{ message: JSON.parse(out).invalid[0].message, path: ['content', 'state'] }],
+    otherName: { message: 'must be "Instance:PreemptibleInstanceInterruption"', path: ['name'] },
+    routed: [`handled ${state}`, `handled ${state}`, `handled ${state}`],
+    thrown: ['EcsEventRouterError', 'invalid', 'json'],
+  });
+  assert.match(JSON.parse(out).invalid[0].message, /^must be one of /);
+});
+
+type StateChange = { content: { state: string } };
+
+function example(id: string): unknown {
+  const found = catalog.examples.find((e) => e.id === id);
+  if (!found) throw new Error(`no example ${id}`);
+  return found.value;
+}
+
+test("the code of the 'Handling events' pages runs: the router, the handler and a real StandardSchemaV1 consumer", () => {
+  const dir = installConsumer();
+  assert.is(tsc(dir, 'tsconfig.node16.json').status, 0);
+  const valid = catalog.examples.filter((e) => e.expect.valid);
+  const script = `
+    const logged = [];
+    console.log = console.warn = console.error = (...args) => { logged.push(args.map(String).join(" ")); };
+    const out = {};
+    for (const locale of ['en', 'zh']) {
+      const { handler } = await import('./dist/docs/' + locale + '/index.js');
+      const { app } = await import('./dist/docs/' + locale + '/app.js');
+      const events = ${JSON.stringify(valid.map((e) => e.value))};
+      const results = [];
+      for (const event of events) {
+        const body = JSON.stringify(event);
+        logged.length = 0;
+        const returned = await handler(Buffer.from(body));
+        const post = (path) => app.request(path, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+        const all = await post('/events');
+        const one = await post('/one');
+        results.push({ returned, logged: [...logged], all: [all.status, await all.text()], one: [one.status, await one.json().catch(() => null)] });
+      }
+      out[locale] = results;
+    }
+    process.stdout.write(JSON.stringify(out));
+  `;
+  const out = JSON.parse(
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' }),
+  );
+  const page = readFileSync(join(GENERATED_DIR, 'docs', 'handling-events.md'), 'utf8');
+  const one = /ecsEventSchemas\["([^"]+)"\]/.exec(page)?.[1];
+  assert.ok(one);
+  const routed = /"([^"*]+)": \(event\) => console\.log\(event\.content\.(\w+)\)/g;
+  const own = new Map([...page.matchAll(routed)].map((m) => [m[1], m[2]]));
+  assert.ok(own.size >= 2, 'the page routes two notifications by name');
+  assert.equal(out.zh, out.en);
+  for (const [i, e] of valid.entries()) {
+    const { returned, logged, all, one: single } = out.en[i];
+    assert.is(returned, undefined, e.id);
+    assert.is(logged.length, 1, `${e.id}: ${logged}`);
+    const field = own.get(e.notification);
+    if (field) assert.is(logged[0], String((e.value as StateChange).content[field as 'state']), e.id);
+    assert.equal(all, [200, e.notification], e.id);
+    if (e.notification === one) assert.is(single[0], 200, e.id);
+    else {
+      assert.is(single[0], 400, e.id);
+      const nameIssue = { message: `must be ${JSON.stringify(one)}`, path: ['name'] };
+      assert.ok(
+        single[1].error.some((i: unknown) => JSON.stringify(i) === JSON.stringify(nameIssue)),
+        e.id,
+      );
+    }
+  }
+});
+
+test('a CommonJS project requires the package: type-checked under node20 (not node16), compiled and run', () => {
+  const dir = join(installConsumer(), 'cjs');
+  const checked = tsc(dir, 'tsconfig.json');
+  assert.is(checked.status, 0, checked.stdout);
+  assert.match(readFileSync(join(dir, 'dist', 'index.js'), 'utf8'), /require\("ecs-events"\)/);
+  const body = JSON.stringify(example('state-change-running'));
+  const run = spawnSync(process.execPath, [join(dir, 'dist', 'index.js'), body], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  assert.is(run.status, 0, run.stderr);
+  assert.equal(JSON.parse(run.stdout), { names: 73, same: true, routed: 'Instance:StateChange' });
+  assert.is(run.stderr, '', 'no warning on the supported versions');
+  const old = spawnSync(TSC, ['-p', 'tsconfig.json', '--module', 'node16', '--noEmit'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  assert.match(old.stdout, /TS1479/, 'under node16 a CommonJS file cannot require an ES module');
 });
 
 test('the declarations carry the JSDoc of the catalog and contain no any', async () => {

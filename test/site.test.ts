@@ -1,8 +1,9 @@
 /**
  * The docs site, built with VitePress and opened in headless Chromium: the index lists every name, a
  * system-event page shows its field table and its lifecycle diagram as SVG, the locale switch leads to the
- * other language's page, search finds an event by its Chinese label, no internal link is broken, and
- * hostile catalog text shows as text without running. A screenshot is saved in test/artifacts/.
+ * other language's page, search finds an event by its Chinese label, the "Handling events" page is in the
+ * sidebar of both locales, no internal link is broken, and hostile catalog text shows as text without
+ * running. Screenshots are saved in test/artifacts/.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,6 +90,26 @@ if (enabled) {
       hrefs.some((h) => h?.includes(`/zh/events/${event?.slug}`)),
       hrefs.join(' '),
     );
+  });
+
+  test("the 'Handling events' page is in the sidebar of both locales and shows its code", async () => {
+    for (const [prefix, text] of [
+      ['/', 'Handling events'],
+      ['/zh/', '处理事件通知'],
+    ] as const) {
+      const page = await open(`${real}${prefix}`);
+      await page.locator('.VPSidebar a', { hasText: text }).first().click();
+      await page.waitForURL(`**${prefix}handling-events.html`);
+      // The router changes the address before it renders the page.
+      await page.locator('main h1', { hasText: text }).waitFor({ timeout: 10000 });
+      const code = (await page.locator('main pre').allInnerTexts()).join('\n');
+      assert.match(code, /createEcsEventRouter/);
+      assert.match(code, /sValidator\("json", ecsEventSchema\)/);
+      if (prefix === '/') {
+        mkdirSync(ARTIFACTS, { recursive: true });
+        await page.screenshot({ path: join(ARTIFACTS, 'site-handling.png'), fullPage: true });
+      }
+    }
   });
 
   test('a crawl of the site finds no broken internal link', async () => {

@@ -8473,5 +8473,165 @@ export declare function isEcsEvent<N extends EcsEventName>(value: unknown, name:
 /** Every error of `value` as a notification; an empty list when it is valid. */
 export declare function validateEcsEvent(value: unknown, options?: ParseEcsEventOptions): EcsEventError[];
 export declare function parseEcsEvent(input: unknown, options: ParseEcsEventOptions & { unknown: 'accept' }): ParseEcsEventResult;
-/** Parses a JSON text (or takes a parsed value) and validates it: the typed event, or the errors with their JSON paths. */
+/** Parses a JSON text or its UTF-8 bytes (a Uint8Array such as a Buffer; a leading BOM is dropped), or takes a parsed value, and validates it: the typed event, or the errors with their JSON paths. */
 export declare function parseEcsEvent(input: unknown, options?: ParseEcsEventOptions): { ok: true; known: true; event: EcsEvent } | { ok: false; errors: EcsEventError[] };
+
+/** The base interface of `StandardSchemaV1` (copied from @standard-schema/spec 1.1.0, MIT). */
+export interface StandardTypedV1<Input = unknown, Output = Input> {
+  /** The properties of the spec. */
+  readonly "~standard": StandardTypedV1.Props<Input, Output>;
+}
+
+export declare namespace StandardTypedV1 {
+  /** The properties interface. */
+  interface Props<Input = unknown, Output = Input> {
+    /** The version number of the standard. */
+    readonly version: 1;
+    /** The vendor name of the schema library. */
+    readonly vendor: string;
+    /** Inferred types associated with the schema. */
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  /** The types interface. */
+  interface Types<Input = unknown, Output = Input> {
+    /** The input type of the schema. */
+    readonly input: Input;
+    /** The output type of the schema. */
+    readonly output: Output;
+  }
+  /** Infers the input type of a `StandardTypedV1`. */
+  type InferInput<Schema extends StandardTypedV1> = NonNullable<Schema["~standard"]["types"]>["input"];
+  /** Infers the output type of a `StandardTypedV1`. */
+  type InferOutput<Schema extends StandardTypedV1> = NonNullable<Schema["~standard"]["types"]>["output"];
+}
+
+/** The `StandardSchemaV1` interface (copied from @standard-schema/spec 1.1.0, MIT). */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  /** The properties of the spec. */
+  readonly "~standard": StandardSchemaV1.Props<Input, Output>;
+}
+
+export declare namespace StandardSchemaV1 {
+  /** The properties interface. */
+  interface Props<Input = unknown, Output = Input> extends StandardTypedV1.Props<Input, Output> {
+    /** Validates unknown input values. */
+    readonly validate: (
+      value: unknown,
+      options?: StandardSchemaV1.Options | undefined,
+    ) => Result<Output> | Promise<Result<Output>>;
+  }
+  /** What the validate function returns. */
+  type Result<Output> = SuccessResult<Output> | FailureResult;
+  /** What validation gives when it succeeds. */
+  interface SuccessResult<Output> {
+    /** The typed output value. */
+    readonly value: Output;
+    /** A falsy value for `issues` indicates success. */
+    readonly issues?: undefined;
+  }
+  interface Options {
+    /** Explicit support for additional vendor-specific parameters, if needed. */
+    readonly libraryOptions?: Record<string, unknown> | undefined;
+  }
+  /** What validation gives when it fails. */
+  interface FailureResult {
+    /** The issues found. */
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  /** The issue interface of the failure output. */
+  interface Issue {
+    /** The error message of the issue. */
+    readonly message: string;
+    /** The path of the issue, if any. */
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  /** The path segment interface of the issue. */
+  interface PathSegment {
+    /** The key representing a path segment. */
+    readonly key: PropertyKey;
+  }
+  /** The types interface. */
+  interface Types<Input = unknown, Output = Input> extends StandardTypedV1.Types<Input, Output> {}
+  /** Infers the input type of a `StandardTypedV1`. */
+  type InferInput<Schema extends StandardTypedV1> = StandardTypedV1.InferInput<Schema>;
+  /** Infers the output type of a `StandardTypedV1`. */
+  type InferOutput<Schema extends StandardTypedV1> = StandardTypedV1.InferOutput<Schema>;
+}
+
+/** The `StandardSchemaV1` of any known notification, for the libraries that take one: `validate` gives `{ value }` or `{ issues }`, each with the message and the path (a list of keys) of an error of `validateEcsEvent`. */
+export declare const ecsEventSchema: StandardSchemaV1<unknown, EcsEvent>;
+/** The `StandardSchemaV1` of each notification, by name: an event with another name fails it. */
+export declare const ecsEventSchemas: { readonly [N in EcsEventName]: StandardSchemaV1<unknown, EcsEventOf<N>> };
+
+/** The notifications of each family, by its id. */
+export interface EcsEventsByFamily {
+  "disk-convert-to-postpaid": DiskConvertToPostpaid;
+  "disk-operation-completed": DiskOperationCompleted;
+  "disk-overdue-payment-release": DiskOverduePaymentRelease;
+  "disk-system-event": DiskSystemEvent;
+  "live-migration": LiveMigration;
+  "performance-mode-change": PerformanceModeChange;
+  "performance-restricted": PerformanceRestricted;
+  "preemptible-interruption": PreemptibleInterruption;
+  "snapshot-created": SnapshotCreated;
+  "state-change": StateChange;
+  "system-event": SystemEvent;
+}
+
+/** The notifications of each category, by its id. */
+export interface EcsEventsByCategory {
+  "Maintenance": EcsEventMap["Instance:SystemMaintenance.IsolateErrorDisk:Avoided" | "Instance:SystemMaintenance.IsolateErrorDisk:Canceled" | "Instance:SystemMaintenance.IsolateErrorDisk:Executed" | "Instance:SystemMaintenance.IsolateErrorDisk:Executing" | "Instance:SystemMaintenance.IsolateErrorDisk:Failed" | "Instance:SystemMaintenance.IsolateErrorDisk:Inquiring" | "Instance:SystemMaintenance.PerformanceImpact:Executed" | "Instance:SystemMaintenance.PerformanceImpact:Executing" | "Instance:SystemMaintenance.ReInitErrorDisk:Avoided" | "Instance:SystemMaintenance.ReInitErrorDisk:Canceled" | "Instance:SystemMaintenance.ReInitErrorDisk:Executed" | "Instance:SystemMaintenance.ReInitErrorDisk:Executing" | "Instance:SystemMaintenance.ReInitErrorDisk:Failed" | "Instance:SystemMaintenance.ReInitErrorDisk:Inquiring" | "Instance:SystemMaintenance.Reboot:Avoided" | "Instance:SystemMaintenance.Reboot:Canceled" | "Instance:SystemMaintenance.Reboot:Executed" | "Instance:SystemMaintenance.Reboot:Executing" | "Instance:SystemMaintenance.Reboot:Failed" | "Instance:SystemMaintenance.Reboot:Inquiring" | "Instance:SystemMaintenance.Reboot:Scheduled" | "Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Avoided" | "Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Canceled" | "Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Executed" | "Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Executing" | "Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Inquiring" | "Instance:SystemMaintenance.RebootAndReInitErrorDisk:Avoided" | "Instance:SystemMaintenance.RebootAndReInitErrorDisk:Canceled" | "Instance:SystemMaintenance.RebootAndReInitErrorDisk:Executed" | "Instance:SystemMaintenance.RebootAndReInitErrorDisk:Executing" | "Instance:SystemMaintenance.RebootAndReInitErrorDisk:Inquiring" | "Instance:SystemMaintenance.Redeploy:Avoided" | "Instance:SystemMaintenance.Redeploy:Canceled" | "Instance:SystemMaintenance.Redeploy:Executed" | "Instance:SystemMaintenance.Redeploy:Executing" | "Instance:SystemMaintenance.Redeploy:Inquiring" | "Instance:SystemMaintenance.Redeploy:Scheduled" | "Instance:SystemMaintenance.Stop:Avoided" | "Instance:SystemMaintenance.Stop:Canceled" | "Instance:SystemMaintenance.Stop:Executed" | "Instance:SystemMaintenance.Stop:Executing" | "Instance:SystemMaintenance.Stop:Failed" | "Instance:SystemMaintenance.Stop:Scheduled"];
+  "Exception": EcsEventMap["Disk:ErrorDetected:Executed" | "Disk:ErrorDetected:Executing" | "Disk:Stalled:Executed" | "Disk:Stalled:Executing" | "Instance:InstanceFailure.Reboot:Executed" | "Instance:InstanceFailure.Reboot:Executing" | "Instance:Security.TpmAlert:Executed" | "Instance:Security.TpmAlert:Executing" | "Instance:SystemFailure.Delete:Avoided" | "Instance:SystemFailure.Delete:Executed" | "Instance:SystemFailure.Delete:Executing" | "Instance:SystemFailure.Reboot:Executed" | "Instance:SystemFailure.Reboot:Executing" | "Instance:SystemFailure.Reboot:Failed" | "Instance:SystemFailure.Redeploy:Avoided" | "Instance:SystemFailure.Redeploy:Canceled" | "Instance:SystemFailure.Redeploy:Executed" | "Instance:SystemFailure.Redeploy:Executing" | "Instance:SystemFailure.Redeploy:Scheduled" | "Instance:SystemFailure.Stop:Executed" | "Instance:SystemFailure.Stop:Executing"];
+  "StatusNotification": EcsEventMap["Disk:ConvertToPostpaidCompleted" | "Disk:DiskOperationCompleted" | "Disk:OverduePaymentRelease" | "Instance:BurstablePerformanceRestricted" | "Instance:LiveMigrationAcrossDDH" | "Instance:PerformanceModeChange" | "Instance:PreemptibleInstanceInterruption" | "Instance:StateChange" | "Snapshot:CreateSnapshotCompleted"];
+}
+
+/** The notifications about each resource type, by its id. */
+export interface EcsEventsByResourceType {
+  "instance": EcsInstanceEvent;
+  "disk": EcsDiskEvent;
+  "snapshot": EcsSnapshotEvent;
+}
+
+/** Handlers by notification name, each given the event with that name; `'*'` takes every known notification that no other handler takes. */
+export type EcsEventHandlers = { readonly [N in EcsEventName]?: (event: EcsEventOf<N>) => unknown } & { readonly "*"?: (event: EcsEvent) => unknown };
+
+/** What a router does besides calling the handler of a name. A notification goes to its own handler, else to its family’s, its category’s, its resource type’s (in that order), else to `*`. */
+export interface EcsEventRouterOptions {
+  /** Handlers by family id, for the notifications without a handler of their own. */
+  readonly families?: { readonly [K in keyof EcsEventsByFamily]?: (event: EcsEventsByFamily[K]) => unknown };
+  /** Handlers by category id, for the notifications without a handler of their own. */
+  readonly categories?: { readonly [K in keyof EcsEventsByCategory]?: (event: EcsEventsByCategory[K]) => unknown };
+  /** Handlers by resource type id, for the notifications without a handler of their own. */
+  readonly resourceTypes?: { readonly [K in keyof EcsEventsByResourceType]?: (event: EcsEventsByResourceType[K]) => unknown };
+  /** A body that is not a valid notification: its errors go to this handler, or are thrown as an EcsEventRouterError ('throw', the default). */
+  readonly invalid?: 'throw' | ((errors: EcsEventError[], body: unknown) => unknown);
+  /** A notification whose name the catalog does not know (its envelope valid): to this handler; treated as an invalid body ('invalid', the default); or thrown as an EcsEventRouterError ('throw'). */
+  readonly unknown?: 'throw' | 'invalid' | ((event: UnknownEcsEvent) => unknown);
+  /** Reject fields the catalog does not list (the strict schemas). */
+  readonly strict?: boolean;
+  /** Every notification name must have a handler, its own or its group’s (not `*`): a name without one is a compile error, and an error when the router is made. */
+  readonly exhaustive?: boolean;
+}
+
+/** What the functions of a handler map (or of options) return. */
+export type EcsEventHandlerResult<M> = { [K in keyof M]-?: M[K] extends (...args: never[]) => infer R ? R : never }[keyof M];
+/** The names that the group handlers of router options take. */
+export type EcsEventsCoveredBy<O> = (O extends { readonly families: infer M } ? EcsEventsByFamily[keyof M & keyof EcsEventsByFamily]["name"] : never) | (O extends { readonly categories: infer M } ? EcsEventsByCategory[keyof M & keyof EcsEventsByCategory]["name"] : never) | (O extends { readonly resourceTypes: infer M } ? EcsEventsByResourceType[keyof M & keyof EcsEventsByResourceType]["name"] : never);
+/** What a handler map must also satisfy: no key that is not a notification name, and with `exhaustive`, a handler for every name that no group handler takes. */
+export type EcsEventRouterCheck<H, O> = { readonly [K in Exclude<keyof H, keyof EcsEventHandlers>]: never } & (O extends { readonly exhaustive: true } ? { readonly [N in Exclude<EcsEventName, keyof H | EcsEventsCoveredBy<O>>]: (event: EcsEventOf<N>) => unknown } & { readonly "*"?: never } : unknown);
+/** What a router returns: what its handlers return, and undefined for a notification that none of them takes. */
+export type EcsEventRouteResult<H, O> = EcsEventHandlerResult<H> | EcsEventHandlerResult<O> | (O extends { readonly families: infer M } ? EcsEventHandlerResult<M> : never) | (O extends { readonly categories: infer M } ? EcsEventHandlerResult<M> : never) | (O extends { readonly resourceTypes: infer M } ? EcsEventHandlerResult<M> : never) | (O extends { readonly exhaustive: true } ? never : "*" extends keyof H ? never : undefined);
+/** A router: give it a body (a JSON text, its UTF-8 bytes such as a Buffer, or a parsed value). */
+export type EcsEventRouter<R> = (body: unknown) => R;
+
+/** What a router throws for a body that it cannot hand to a handler. */
+export declare class EcsEventRouterError extends Error {
+  /** 'invalid': the body is not a valid notification; 'unknown': its name is one the catalog does not know. */
+  readonly reason: 'invalid' | 'unknown';
+  /** Why, as `validateEcsEvent` reports it. */
+  readonly errors: EcsEventError[];
+}
+
+export declare function createEcsEventRouter<H extends EcsEventHandlers>(handlers: H & EcsEventRouterCheck<H, Record<never, never>>): EcsEventRouter<EcsEventRouteResult<H, Record<never, never>>>;
+/** A function of a body that parses and checks it, calls the handler of its notification with the typed event and returns what it returns. An invalid body or an unknown name goes where the options say (thrown as an EcsEventRouterError by default). */
+export declare function createEcsEventRouter<H extends EcsEventHandlers, const O extends EcsEventRouterOptions>(handlers: H & EcsEventRouterCheck<H, O>, options: O): EcsEventRouter<EcsEventRouteResult<H, O>>;

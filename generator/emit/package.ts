@@ -6,10 +6,17 @@
 import type { Catalog } from '../model/catalog.js';
 import type { Assets } from '../support/assets.js';
 import { bannerText } from './shared/banner.js';
-import { mdCell, mdCodeCell, mdFence, mdText, tsString } from './shared/escape.js';
+import { mdCell, mdCode, mdCodeCell, mdFence, mdText, tsString } from './shared/escape.js';
 import { toJson } from './shared/json.js';
 import { familyNames, packageNames } from './shared/names.js';
+import { routerExample } from './shared/router-example.js';
 import { renderTemplate } from './shared/templates.js';
+
+/**
+ * The Node.js versions the package supports: the first of each line that loads an ES module with require()
+ * without a flag, so that CommonJS code can require the package as it is.
+ */
+export const NODE_ENGINES = '^20.19.0 || >=22.12.0';
 
 /** package.json and README.md of the generated package. */
 export function emitPackage(catalog: Catalog, assets: Assets): Map<string, string> {
@@ -37,6 +44,7 @@ function packageJson(catalog: Catalog) {
       './package.json': './package.json',
     },
     files: ['runtime', 'types', 'schemas', 'fixtures'],
+    engines: { node: NODE_ENGINES },
   };
 }
 
@@ -69,7 +77,14 @@ function readmeView(catalog: Catalog) {
     eventCount: catalog.events.length,
     familyCount: catalog.families.length,
     usageFence: mdFence(usage, 'ts'),
-    names: Object.fromEntries(Object.entries(names).map(([k, v]) => [k, mdText(v)])),
+    routerFence: mdFence(
+      `${routerExample(catalog).code}\n\n// A function of a body: a JSON text, its UTF-8 bytes (a Buffer) or a parsed value.\nroute(body);`,
+      'ts',
+    ),
+    engines: mdCode(NODE_ENGINES),
+    requireCall: mdCode(`require(${tsString(catalog.package.name)})`),
+    // Identifiers, shown in code spans (where Markdown escapes would show as they are).
+    names,
     families: catalog.families.map((f) => ({ names: familyNames(f).names, title: mdText(f.title.en) })),
     events: catalog.events.map((e) => ({
       name: mdCodeCell(e.name),

@@ -1,6 +1,6 @@
 /**
  * The package's index module (runtime/index.js): it makes the validator from the engine and the data table,
- * and exports its helpers under the names the catalog gives them.
+ * and exports its helpers, its Standard Schemas and the router under the names the catalog gives them.
  */
 import type { Catalog } from '../model/catalog.js';
 import { tsString } from './shared/escape.js';
@@ -16,8 +16,14 @@ export function runtimeIndexStatements(catalog: Catalog): Statement[] {
     declarationKind: 'const',
     declarations: [{ name, initializer }],
   });
+  const vendor = tsString(catalog.package.name);
   return [
     { kind: Kind.ImportDeclaration, moduleSpecifier: './engine.js', namedImports: ['createValidator'] },
+    {
+      kind: Kind.ImportDeclaration,
+      moduleSpecifier: './router.js',
+      namedImports: ['createRouter', 'RouterError'],
+    },
     { kind: Kind.ImportDeclaration, moduleSpecifier: './data.js', defaultImport: 'data' },
     constant('validator', 'createValidator(data)', false),
     constant(names.names, 'validator.names'),
@@ -35,6 +41,17 @@ export function runtimeIndexStatements(catalog: Catalog): Statement[] {
     constant(names.isEvent, 'validator.is'),
     constant(names.validateEvent, 'validator.validate'),
     constant(names.parseEvent, 'validator.parse'),
+    constant(names.schema, `validator.standardSchema(${vendor})`),
+    constant(
+      names.schemas,
+      `Object.freeze(Object.fromEntries(${names.names}.map((name) => [name, validator.standardSchema(${vendor}, name)])))`,
+    ),
+    // A class of the package's own, so that its errors are told apart by instanceof and by name.
+    `export class ${names.routerError} extends RouterError {}`,
+    constant(
+      names.createRouter,
+      `(handlers, options) => createRouter(validator, ${names.info}, ${names.routerError}, handlers, options)`,
+    ),
   ];
 }
 

@@ -1,7 +1,8 @@
 /**
- * The package's runtime (runtime/*.js): the generic validator engine, a data table that tells it about
- * every notification, and the index module that exports the helpers under the catalog's names. Nothing is
- * compiled at import time: the table is parsed from one JSON string and patterns compile on first use.
+ * The package's runtime (runtime/*.js): the generic validator engine and router, a data table that tells
+ * them about every notification, and the index module that exports the helpers under the catalog's names.
+ * Nothing is compiled at import time: the table is parsed from one JSON string and patterns compile on
+ * first use.
  */
 
 import { runtimeData } from '../events/data.js';
@@ -12,11 +13,13 @@ import { bannerText } from './shared/banner.js';
 import { tsComment, tsString } from './shared/escape.js';
 import { printStatements } from './shared/ts-print.js';
 
-/** runtime/engine.js, runtime/data.js and runtime/index.js. */
+/** runtime/engine.js, runtime/router.js, runtime/data.js and runtime/index.js. */
 export function emitRuntime(catalog: Catalog, assets: Assets): Map<string, string> {
   const banner = `// ${tsComment(bannerText(catalog.files)).replace(/\n/g, ' ')}\n`;
+  const shipped = (source: string) => `${banner}${source.replace(/^\/\/ @ts-check\n/, '')}`;
   return new Map([
-    ['runtime/engine.js', `${banner}${assets.engine.replace(/^\/\/ @ts-check\n/, '')}`],
+    ['runtime/engine.js', shipped(assets.engine)],
+    ['runtime/router.js', shipped(assets.router)],
     [
       'runtime/data.js',
       `${banner}export default JSON.parse(${tsString(JSON.stringify(runtimeData(catalog)))});\n`,

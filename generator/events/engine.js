@@ -25,6 +25,7 @@
  *   events: Record<string, EventSpec>,
  * }} CatalogData
  * @typedef {{ strict?: boolean, unknown?: 'reject' | 'accept' }} Options
+ * @typedef {{ readonly message: string, readonly path: readonly string[] }} Issue
  */
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -140,12 +141,14 @@ export function createValidator(data) {
   }
 
   /**
-   * All errors of `value` as an event; `known` is false when its name is not in the catalog.
+   * All errors of `value` as an event; `known` is false when its name is not in the catalog. With `as`,
+   * the event is checked as that notification whatever its name (a per-name schema).
    * @param {unknown} value
    * @param {Options} [options]
+   * @param {string} [as] a known name
    * @returns {{ errors: EventError[], known: boolean }}
    */
-  function check(value, options = {}) {
+  function check(value, options = {}, as = undefined) {
     /** @type {EventError[]} */
     const errors = [];
     if (!isObject(value)) {
@@ -157,7 +160,8 @@ export function createValidator(data) {
       errors.push({ path: `/${escapePointer(disc)}`, keyword: 'required', message: 'is required' });
       return { errors, known: false };
     }
-    const event = typeof name === 'string' && hasOwn.call(data.events, name) ? data.events[name] : undefined;
+    const key = as ?? name;
+    const event = typeof key === 'string' && hasOwn.call(data.events, key) ? data.events[key] : undefined;
     if (!event) {
       if (options.unknown === 'accept' && typeof name === 'string')
         return checkUnknown(value, options, errors);
@@ -175,7 +179,7 @@ export function createValidator(data) {
       value,
       envelope.fields,
       envelope.presence,
-      boundName(/** @type {string} */ (name)),
+      boundName(/** @type {string} */ (key)),
       '',
       options.strict === true,
       errors,
@@ -250,22 +254,79 @@ export function createValidator(data) {
       const checked = check(value);
       return checked.known && checked.errors.length === 0;
     },
+    read,
     /** @param {unknown} input @param {Options} [options] */
     parse(input, options) {
-      let value = input;
-      if (typeof input === 'string') {
-        try {
-          value = JSON.parse(input);
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          return { ok: false, errors: [{ path: '', keyword: 'json', message }] };
-        }
-      }
-      const checked = check(value, options);
+      const body = read(input);
+      if (body.errors) return { ok: false, errors: body.errors };
+      const checked = check(body.value, options);
       if (checked.errors.length > 0) return { ok: false, errors: checked.errors };
-      return { ok: true, known: checked.known, event: value };
+      return { ok: true, known: checked.known, event: body.value };
+    },
+    /**
+     * A `~standard` schema (StandardSchemaV1) of any known notification, or of the one named: its issues
+     * are the errors of `validate`, their JSON Pointers as lists of keys.
+     * @param {string} vendor
+     * @param {string} [name]
+     */
+    standardSchema(vendor, name) {
+      /** @param {unknown} value @returns {{ value: unknown } | { issues: Issue[] }} */
+      const validate = (value) => {
+        const { errors } = check(value, {}, name);
+        return errors.length === 0 ? { value } : { issues: errors.map(issueOf) };
+      };
+      return Object.freeze({ '~standard': Object.freeze({ version: 1, vendor, validate }) });
     },
   };
+}
+
+/**
+ * A body's value: a JSON text, or its UTF-8 bytes (a leading BOM dropped), parsed; anything else is taken
+ * as parsed already. Bytes give the errors, with the same positions, of the text they encode.
+ * @param {unknown} input
+ * @returns {{ value: unknown, errors?: undefined } | { errors: EventError[] }}
+ */
+function read(input) {
+  let text = input;
+  if (isBytes(input)) {
+    try {
+      text = utf8().decode(input);
+    } catch {
+      return { errors: [{ path: '', keyword: 'json', message: 'is not valid UTF-8' }] };
+    }
+  }
+  if (typeof text !== 'string') return { value: input };
+  // A string is the caller's own text: a BOM in it is reported where it is, as JSON.parse does.
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { errors: [{ path: '', keyword: 'json', message }] };
+  }
+}
+
+/** @type {{ decode(input: Uint8Array): string } | undefined} */
+let decoder;
+/** Made on first use: a program that never passes bytes never needs one. */
+function utf8() {
+  decoder ??= new TextDecoder('utf-8', { fatal: true });
+  return decoder;
+}
+
+/** A Uint8Array (a Buffer included), also one made in another realm. @param {unknown} value @returns {value is Uint8Array} */
+function isBytes(value) {
+  return ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]';
+}
+
+/** @param {EventError} error @returns {Issue} */
+function issueOf(error) {
+  const path = error.path === '' ? [] : error.path.slice(1).split('/').map(unescapePointer);
+  return { message: error.message, path };
+}
+
+/** @param {string} segment */
+function unescapePointer(segment) {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 /** @param {unknown} value @returns {value is Record<string, unknown>} */

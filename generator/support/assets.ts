@@ -10,6 +10,8 @@ import { toolkitRoot } from './toolkit.js';
 export interface Assets {
   /** Source of the generic validator shipped in the package. */
   readonly engine: string;
+  /** Source of the generic router shipped in the package beside the validator. */
+  readonly router: string;
   /** Templates by path relative to templates/ ("docs/event.md.hbs"). */
   readonly templates: ReadonlyMap<string, string>;
 }
@@ -29,6 +31,11 @@ export function loadAssets(): Assets {
   const templates = new Map<string, string>();
   for (const path of listFiles(templatesDir))
     templates.set(path, readFileSync(join(templatesDir, path), 'utf8'));
-  cached = { engine: readFileSync(join(root, 'generator', 'events', 'engine.js'), 'utf8'), templates };
+  const events = join(root, 'generator', 'events');
+  cached = {
+    engine: readFileSync(join(events, 'engine.js'), 'utf8'),
+    router: readFileSync(join(events, 'router.js'), 'utf8'),
+    templates,
+  };
   return cached;
 }

@@ -34,6 +34,7 @@ import { schemaPaths } from '../shared/schema-paths.js';
 import { renderTemplate } from '../shared/templates.js';
 import { validEventJson } from '../shared/values.js';
 import { type RowLine, rowLines } from './field-rows.js';
+import { HANDLING_PAGE, handlingView } from './handling.js';
 import { LOCALES, type Locale, localePrefix, pick, presenceWord, type Words, words } from './i18n.js';
 import { eventDiagram, familyDiagrams } from './mermaid.js';
 import { emitSite } from './site.js';
@@ -61,6 +62,9 @@ export function* emitDocs(catalog: Catalog, assets: Assets): Generator<readonly 
       ] as const;
     yield page('index.md', 'index.md.hbs', () => indexView(catalog, locale));
     yield page('decisions.md', 'decisions.md.hbs', () => decisionsView(catalog, locale));
+    yield page(`${HANDLING_PAGE}.md`, `${HANDLING_PAGE}.${locale}.md.hbs`, () =>
+      handlingView(catalog, locale),
+    );
     for (const family of catalog.families) {
       yield page(`families/${family.id}.md`, 'family.md.hbs', () =>
         familyView(catalog, family, locale, rows),
@@ -112,6 +116,7 @@ function indexView(catalog: Catalog, locale: Locale) {
     version: mdCode(catalog.version),
     eventCount: countOf(catalog.events.length, locale),
     decisionsLink: 'decisions.md',
+    handlingLink: `${HANDLING_PAGE}.md`,
     families: catalog.families.map((f) => ({
       title: mdLine(t(f.title).main),
       link: `families/${f.id}.md`,
@@ -255,7 +260,6 @@ function eventView(catalog: Catalog, event: EventModel, locale: Locale, row: Row
   const w = words(locale);
   const t = (x: Parameters<typeof pick>[0]) => pick(x, locale);
   const family = familyOf(catalog, event);
-  const schema = schemaPaths.event(event);
   const meanings = event.bindings.flatMap((b) => {
     const entry = event.content.find((f) => f.name === b.field)?.enum?.find((e) => e.value === b.value);
     if (!entry) return [];

@@ -10,6 +10,7 @@ import type { Assets } from '../../support/assets.js';
 import type { Contents } from '../contract.js';
 import { htmlText } from '../shared/escape.js';
 import { toJson } from '../shared/json.js';
+import { HANDLING_PAGE } from './handling.js';
 import { LOCALES, type Locale, localePrefix, pick, words } from './i18n.js';
 
 /**
@@ -58,6 +59,7 @@ function siteData(catalog: Catalog, banner: string) {
       themeConfig: {
         nav: [
           { text: htmlText(w.allEvents), link: link(locale, 'index') },
+          { text: htmlText(w.handling), link: link(locale, HANDLING_PAGE) },
           { text: htmlText(w.decisions), link: link(locale, 'decisions') },
         ],
         sidebar: sidebar(catalog, locale),
@@ -84,6 +86,7 @@ function sidebar(catalog: Catalog, locale: Locale) {
       text: w.overview,
       items: [
         { text: w.allEvents, link: link(locale, 'index') },
+        { text: w.handling, link: link(locale, HANDLING_PAGE) },
         { text: w.decisions, link: link(locale, 'decisions') },
       ],
     },

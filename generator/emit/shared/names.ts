@@ -32,6 +32,23 @@ export interface PackageNames {
   /** The table of every name's classification (resource type, family, category, level, status). */
   readonly info: string;
   readonly infoType: string;
+  /** The Standard Schema (v1) of any known notification, and the one of each name. */
+  readonly schema: string;
+  readonly schemas: string;
+  /** The router: its factory, what it throws, its handlers, options, type and result. */
+  readonly createRouter: string;
+  readonly routerError: string;
+  readonly handlers: string;
+  readonly routerOptions: string;
+  readonly router: string;
+  readonly routeResult: string;
+  readonly handlerResult: string;
+  readonly routerCheck: string;
+  readonly covered: string;
+  /** The events of each family, category and resource type, by its id (for the router's group handlers). */
+  readonly byFamily: string;
+  readonly byCategory: string;
+  readonly byResourceType: string;
 }
 
 /** packageNames by catalog: every docs page's handler example asks for them. */
@@ -44,6 +61,7 @@ export function packageNames(catalog: Catalog): PackageNames {
 
 function makePackageNames(catalog: Catalog): PackageNames {
   const p = pascalOf(catalog.product.toLowerCase());
+  const camel = `${p.charAt(0).toLowerCase()}${p.slice(1)}`;
   return {
     envelope: `${p}EventEnvelope`,
     event: `${p}Event`,
@@ -61,6 +79,20 @@ function makePackageNames(catalog: Catalog): PackageNames {
     validateEvent: `validate${p}Event`,
     info: `${upperSnake(p)}_EVENT_INFO`,
     infoType: `${p}EventInfo`,
+    schema: `${camel}EventSchema`,
+    schemas: `${camel}EventSchemas`,
+    createRouter: `create${p}EventRouter`,
+    routerError: `${p}EventRouterError`,
+    handlers: `${p}EventHandlers`,
+    routerOptions: `${p}EventRouterOptions`,
+    router: `${p}EventRouter`,
+    routeResult: `${p}EventRouteResult`,
+    handlerResult: `${p}EventHandlerResult`,
+    routerCheck: `${p}EventRouterCheck`,
+    covered: `${p}EventsCoveredBy`,
+    byFamily: `${p}EventsByFamily`,
+    byCategory: `${p}EventsByCategory`,
+    byResourceType: `${p}EventsByResourceType`,
   };
 }
 

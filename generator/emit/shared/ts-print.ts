@@ -19,12 +19,15 @@ export const Kind = {
 
 export interface TypeParameter {
   readonly name: string;
+  readonly isConst?: boolean;
   readonly constraint?: string;
+  readonly default?: string;
 }
 
 export interface Property {
   readonly name: string;
   readonly type: string;
+  readonly isReadonly?: boolean;
   readonly hasQuestionToken?: boolean;
   readonly docs?: readonly string[];
 }
@@ -130,7 +133,10 @@ function printBlock(text: string, indent: string): string {
 
 function typeParameters(params: readonly TypeParameter[] | undefined): string {
   if (!params || params.length === 0) return '';
-  const items = params.map((p) => `${p.name}${p.constraint ? ` extends ${p.constraint}` : ''}`);
+  const items = params.map(
+    (p) =>
+      `${p.isConst ? 'const ' : ''}${p.name}${p.constraint ? ` extends ${p.constraint}` : ''}${p.default ? ` = ${p.default}` : ''}`,
+  );
   return `<${items.join(', ')}>`;
 }
 
@@ -139,7 +145,8 @@ function exported(s: { isExported?: boolean; hasDeclareKeyword?: boolean }): str
 }
 
 function printProperty(p: Property): string {
-  return `${printDocs(p.docs, INDENT)}${INDENT}${p.name}${p.hasQuestionToken ? '?' : ''}: ${p.type};\n`;
+  const readonly = p.isReadonly ? 'readonly ' : '';
+  return `${printDocs(p.docs, INDENT)}${INDENT}${readonly}${p.name}${p.hasQuestionToken ? '?' : ''}: ${p.type};\n`;
 }
 
 function printInterface(s: InterfaceStructure): string {

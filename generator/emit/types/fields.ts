@@ -3,7 +3,7 @@
  * descriptions as the schemas give them) and the doc comments of a notification's fields.
  */
 import type { Catalog, EventFieldModel, FieldModel } from '../../model/catalog.js';
-import { lookup, mapUnder } from '../../support/lookup.js';
+import { lookup } from '../../support/lookup.js';
 import { tsComment, tsLiteral, tsPropertyName } from '../shared/escape.js';
 import { fieldDescription, valueLine } from '../shared/field-schema.js';
 import { familyNames, packageNames } from '../shared/names.js';

@@ -69,7 +69,7 @@ function resultTypes(names: PackageNames): Statement[] {
 }
 
 /** A declared constant. */
-function declare(name: string, type: string, doc: string): Statement {
+export function declare(name: string, type: string, doc: string): Statement {
   return {
     kind: Kind.VariableStatement,
     isExported: true,
@@ -183,7 +183,7 @@ function functions(names: PackageNames): Statement[] {
       isExported: true,
       hasDeclareKeyword: true,
       docs: [
-        'Parses a JSON text (or takes a parsed value) and validates it: the typed event, or the errors with their JSON paths.',
+        'Parses a JSON text or its UTF-8 bytes (a Uint8Array such as a Buffer; a leading BOM is dropped), or takes a parsed value, and validates it: the typed event, or the errors with their JSON paths.',
       ],
       overloads: [
         {

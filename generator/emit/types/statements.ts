@@ -1,7 +1,7 @@
 /**
  * The statements of types/index.d.ts, made as they are taken: the banner, the field interfaces, each
  * notification's content and event interfaces, the name → event map with its unions, and the declarations
- * of the runtime helpers.
+ * of the runtime helpers, the Standard Schemas and the router.
  */
 import type {
   Catalog,
@@ -24,7 +24,9 @@ import {
 import { schemaPaths } from '../shared/schema-paths.js';
 import { type InterfaceStructure, Kind, type Statement } from '../shared/ts-print.js';
 import { fieldDocs, fieldInterfaces } from './fields.js';
+import { routerStatements } from './router-decls.js';
 import { runtimeStatements } from './runtime-decls.js';
+import { standardSchemaStatements } from './standard-schema.js';
 
 /** Every statement of types/index.d.ts, in order, each made when it is taken. */
 export function* typeStatements(catalog: Catalog): Generator<Statement> {
@@ -40,6 +42,8 @@ export function* typeStatements(catalog: Catalog): Generator<Statement> {
   for (const family of catalog.families) yield* familyStatements(family, names);
   for (const type of catalog.resourceTypes) yield* resourceTypeStatements(catalog, type, names);
   yield* runtimeStatements(catalog, names);
+  yield* standardSchemaStatements(names);
+  yield* routerStatements(catalog, names);
 }
 
 /** A notification's content: its fields (a bound one as its literal), none of those it never has. */

@@ -12,8 +12,8 @@ import type {
   UnknownEcsEvent,
 } from 'ecs-events';
 
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-function expectType<T extends true>(): T | undefined {
+export type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+export function expectType<T extends true>(): T | undefined {
   return undefined;
 }
 

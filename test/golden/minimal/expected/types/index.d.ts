@@ -421,5 +421,150 @@ export declare function isMiniEvent<N extends MiniEventName>(value: unknown, nam
 /** Every error of `value` as a notification; an empty list when it is valid. */
 export declare function validateMiniEvent(value: unknown, options?: ParseMiniEventOptions): MiniEventError[];
 export declare function parseMiniEvent(input: unknown, options: ParseMiniEventOptions & { unknown: 'accept' }): ParseMiniEventResult;
-/** Parses a JSON text (or takes a parsed value) and validates it: the typed event, or the errors with their JSON paths. */
+/** Parses a JSON text or its UTF-8 bytes (a Uint8Array such as a Buffer; a leading BOM is dropped), or takes a parsed value, and validates it: the typed event, or the errors with their JSON paths. */
 export declare function parseMiniEvent(input: unknown, options?: ParseMiniEventOptions): { ok: true; known: true; event: MiniEvent } | { ok: false; errors: MiniEventError[] };
+
+/** The base interface of `StandardSchemaV1` (copied from @standard-schema/spec 1.1.0, MIT). */
+export interface StandardTypedV1<Input = unknown, Output = Input> {
+  /** The properties of the spec. */
+  readonly "~standard": StandardTypedV1.Props<Input, Output>;
+}
+
+export declare namespace StandardTypedV1 {
+  /** The properties interface. */
+  interface Props<Input = unknown, Output = Input> {
+    /** The version number of the standard. */
+    readonly version: 1;
+    /** The vendor name of the schema library. */
+    readonly vendor: string;
+    /** Inferred types associated with the schema. */
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  /** The types interface. */
+  interface Types<Input = unknown, Output = Input> {
+    /** The input type of the schema. */
+    readonly input: Input;
+    /** The output type of the schema. */
+    readonly output: Output;
+  }
+  /** Infers the input type of a `StandardTypedV1`. */
+  type InferInput<Schema extends StandardTypedV1> = NonNullable<Schema["~standard"]["types"]>["input"];
+  /** Infers the output type of a `StandardTypedV1`. */
+  type InferOutput<Schema extends StandardTypedV1> = NonNullable<Schema["~standard"]["types"]>["output"];
+}
+
+/** The `StandardSchemaV1` interface (copied from @standard-schema/spec 1.1.0, MIT). */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  /** The properties of the spec. */
+  readonly "~standard": StandardSchemaV1.Props<Input, Output>;
+}
+
+export declare namespace StandardSchemaV1 {
+  /** The properties interface. */
+  interface Props<Input = unknown, Output = Input> extends StandardTypedV1.Props<Input, Output> {
+    /** Validates unknown input values. */
+    readonly validate: (
+      value: unknown,
+      options?: StandardSchemaV1.Options | undefined,
+    ) => Result<Output> | Promise<Result<Output>>;
+  }
+  /** What the validate function returns. */
+  type Result<Output> = SuccessResult<Output> | FailureResult;
+  /** What validation gives when it succeeds. */
+  interface SuccessResult<Output> {
+    /** The typed output value. */
+    readonly value: Output;
+    /** A falsy value for `issues` indicates success. */
+    readonly issues?: undefined;
+  }
+  interface Options {
+    /** Explicit support for additional vendor-specific parameters, if needed. */
+    readonly libraryOptions?: Record<string, unknown> | undefined;
+  }
+  /** What validation gives when it fails. */
+  interface FailureResult {
+    /** The issues found. */
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  /** The issue interface of the failure output. */
+  interface Issue {
+    /** The error message of the issue. */
+    readonly message: string;
+    /** The path of the issue, if any. */
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  /** The path segment interface of the issue. */
+  interface PathSegment {
+    /** The key representing a path segment. */
+    readonly key: PropertyKey;
+  }
+  /** The types interface. */
+  interface Types<Input = unknown, Output = Input> extends StandardTypedV1.Types<Input, Output> {}
+  /** Infers the input type of a `StandardTypedV1`. */
+  type InferInput<Schema extends StandardTypedV1> = StandardTypedV1.InferInput<Schema>;
+  /** Infers the output type of a `StandardTypedV1`. */
+  type InferOutput<Schema extends StandardTypedV1> = StandardTypedV1.InferOutput<Schema>;
+}
+
+/** The `StandardSchemaV1` of any known notification, for the libraries that take one: `validate` gives `{ value }` or `{ issues }`, each with the message and the path (a list of keys) of an error of `validateMiniEvent`. */
+export declare const miniEventSchema: StandardSchemaV1<unknown, MiniEvent>;
+/** The `StandardSchemaV1` of each notification, by name: an event with another name fails it. */
+export declare const miniEventSchemas: { readonly [N in MiniEventName]: StandardSchemaV1<unknown, MiniEventOf<N>> };
+
+/** The notifications of each family, by its id. */
+export interface MiniEventsByFamily {
+  "gadget": Gadget;
+  "widget": Widget;
+}
+
+/** The notifications of each category, by its id. */
+export interface MiniEventsByCategory {
+}
+
+/** The notifications about each resource type, by its id. */
+export interface MiniEventsByResourceType {
+}
+
+/** Handlers by notification name, each given the event with that name; `'*'` takes every known notification that no other handler takes. */
+export type MiniEventHandlers = { readonly [N in MiniEventName]?: (event: MiniEventOf<N>) => unknown } & { readonly "*"?: (event: MiniEvent) => unknown };
+
+/** What a router does besides calling the handler of a name. A notification goes to its own handler, else to its family’s, its category’s, its resource type’s (in that order), else to `*`. */
+export interface MiniEventRouterOptions {
+  /** Handlers by family id, for the notifications without a handler of their own. */
+  readonly families?: { readonly [K in keyof MiniEventsByFamily]?: (event: MiniEventsByFamily[K]) => unknown };
+  /** Handlers by category id, for the notifications without a handler of their own. */
+  readonly categories?: { readonly [K in keyof MiniEventsByCategory]?: (event: MiniEventsByCategory[K]) => unknown };
+  /** Handlers by resource type id, for the notifications without a handler of their own. */
+  readonly resourceTypes?: { readonly [K in keyof MiniEventsByResourceType]?: (event: MiniEventsByResourceType[K]) => unknown };
+  /** A body that is not a valid notification: its errors go to this handler, or are thrown as an MiniEventRouterError ('throw', the default). */
+  readonly invalid?: 'throw' | ((errors: MiniEventError[], body: unknown) => unknown);
+  /** A notification whose name the catalog does not know (its envelope valid): to this handler; treated as an invalid body ('invalid', the default); or thrown as an MiniEventRouterError ('throw'). */
+  readonly unknown?: 'throw' | 'invalid' | ((event: UnknownMiniEvent) => unknown);
+  /** Reject fields the catalog does not list (the strict schemas). */
+  readonly strict?: boolean;
+  /** Every notification name must have a handler, its own or its group’s (not `*`): a name without one is a compile error, and an error when the router is made. */
+  readonly exhaustive?: boolean;
+}
+
+/** What the functions of a handler map (or of options) return. */
+export type MiniEventHandlerResult<M> = { [K in keyof M]-?: M[K] extends (...args: never[]) => infer R ? R : never }[keyof M];
+/** The names that the group handlers of router options take. */
+export type MiniEventsCoveredBy<O> = (O extends { readonly families: infer M } ? MiniEventsByFamily[keyof M & keyof MiniEventsByFamily]["name"] : never) | (O extends { readonly categories: infer M } ? MiniEventsByCategory[keyof M & keyof MiniEventsByCategory]["name"] : never) | (O extends { readonly resourceTypes: infer M } ? MiniEventsByResourceType[keyof M & keyof MiniEventsByResourceType]["name"] : never);
+/** What a handler map must also satisfy: no key that is not a notification name, and with `exhaustive`, a handler for every name that no group handler takes. */
+export type MiniEventRouterCheck<H, O> = { readonly [K in Exclude<keyof H, keyof MiniEventHandlers>]: never } & (O extends { readonly exhaustive: true } ? { readonly [N in Exclude<MiniEventName, keyof H | MiniEventsCoveredBy<O>>]: (event: MiniEventOf<N>) => unknown } & { readonly "*"?: never } : unknown);
+/** What a router returns: what its handlers return, and undefined for a notification that none of them takes. */
+export type MiniEventRouteResult<H, O> = MiniEventHandlerResult<H> | MiniEventHandlerResult<O> | (O extends { readonly families: infer M } ? MiniEventHandlerResult<M> : never) | (O extends { readonly categories: infer M } ? MiniEventHandlerResult<M> : never) | (O extends { readonly resourceTypes: infer M } ? MiniEventHandlerResult<M> : never) | (O extends { readonly exhaustive: true } ? never : "*" extends keyof H ? never : undefined);
+/** A router: give it a body (a JSON text, its UTF-8 bytes such as a Buffer, or a parsed value). */
+export type MiniEventRouter<R> = (body: unknown) => R;
+
+/** What a router throws for a body that it cannot hand to a handler. */
+export declare class MiniEventRouterError extends Error {
+  /** 'invalid': the body is not a valid notification; 'unknown': its name is one the catalog does not know. */
+  readonly reason: 'invalid' | 'unknown';
+  /** Why, as `validateMiniEvent` reports it. */
+  readonly errors: MiniEventError[];
+}
+
+export declare function createMiniEventRouter<H extends MiniEventHandlers>(handlers: H & MiniEventRouterCheck<H, Record<never, never>>): MiniEventRouter<MiniEventRouteResult<H, Record<never, never>>>;
+/** A function of a body that parses and checks it, calls the handler of its notification with the typed event and returns what it returns. An invalid body or an unknown name goes where the options say (thrown as an MiniEventRouterError by default). */
+export declare function createMiniEventRouter<H extends MiniEventHandlers, const O extends MiniEventRouterOptions>(handlers: H & MiniEventRouterCheck<H, O>, options: O): MiniEventRouter<MiniEventRouteResult<H, O>>;

@@ -1,0 +1,71 @@
+/**
+ * The "Handling events" page of each locale: a function that receives notifications and hands each to code
+ * typed for it, with the package's router and its StandardSchemaV1 schemas. Its code is made from the
+ * catalog (see shared/router-example.ts); each block opens with the name of the file it would be, so that a
+ * test can write the blocks out as a project and type-check them against the package.
+ */
+import type { Catalog } from '../../model/catalog.js';
+import { inlineCode, mdFence, mdText, tsAccess, tsString } from '../shared/escape.js';
+import { packageNames } from '../shared/names.js';
+import { routerExample, shownField } from '../shared/router-example.js';
+import { type Locale, pick } from './i18n.js';
+
+/** The page's path under a locale's folder, and its template for each locale. */
+export const HANDLING_PAGE = 'handling-events';
+
+/** The view of the page in one locale. */
+export function handlingView(catalog: Catalog, locale: Locale) {
+  const names = packageNames(catalog);
+  const example = routerExample(catalog);
+  const pkg = tsString(catalog.package.name);
+  const disc = tsAccess(catalog.envelope.discriminator);
+  const handler = [
+    '// index.ts',
+    'import { route } from "./router.js";',
+    '',
+    'export const handler = async (event: Uint8Array) => route(event);',
+  ].join('\n');
+  const one = example.events[example.events.length - 1];
+  const field = one && shownField(one);
+  const shown = field ? `${tsAccess(catalog.envelope.content)}${tsAccess(field.name)}` : disc;
+  const schema = [
+    '// app.ts',
+    'import { sValidator } from "@hono/standard-validator";',
+    'import { Hono } from "hono";',
+    `import { ${names.schema}, ${names.schemas} } from ${pkg};`,
+    '',
+    'export const app = new Hono();',
+    '',
+    `app.post("/events", sValidator("json", ${names.schema}), (c) => c.text(c.req.valid("json")${disc}));`,
+    ...(one
+      ? [
+          '',
+          `app.post("/one", sValidator("json", ${names.schemas}[${tsString(one.name)}]), (c) =>`,
+          `  c.text(c.req.valid("json")${shown}),`,
+          ');',
+        ]
+      : []),
+  ].join('\n');
+  const t = (text: Parameters<typeof pick>[0]) => mdText(pick(text, locale).main);
+  return {
+    product: mdText(catalog.product),
+    names: {
+      createRouter: inlineCode(names.createRouter),
+      routerError: inlineCode(names.routerError),
+      schema: inlineCode(names.schema),
+      schemas: inlineCode(`${names.schemas}[name]`),
+      validate: inlineCode(names.validateEvent),
+      parse: inlineCode(names.parseEvent),
+    },
+    events: example.events.map((e) => ({ name: inlineCode(e.name) })),
+    content: inlineCode(catalog.envelope.content),
+    // The error the validator reports first for a body without a notification name.
+    missingName: inlineCode(`/${catalog.envelope.discriminator}`),
+    family: example.family ? t(example.family.title) : '',
+    resourceType: example.resourceType ? t(example.resourceType.label) : '',
+    one: one ? inlineCode(one.name) : '',
+    routerFence: mdFence(`// router.ts\n${example.code}`, 'ts'),
+    handlerFence: mdFence(handler, 'ts'),
+    schemaFence: mdFence(schema, 'ts'),
+  };
+}
