@@ -33,6 +33,9 @@ function packageJson(catalog: Catalog) {
     version: catalog.version,
     description: catalog.package.description,
     license: catalog.package.license,
+    ...(catalog.package.repository
+      ? { repository: { type: 'git', url: `git+${catalog.package.repository}.git` } }
+      : {}),
     type: 'module',
     sideEffects: false,
     main: './runtime/index.js',

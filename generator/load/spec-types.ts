@@ -114,7 +114,7 @@ export interface RawCatalog {
   product: string;
   title: RawText;
   summary: RawText;
-  package: { name: string; description: string; license: string };
+  package: { name: string; description: string; license: string; repository?: string };
   schemaBaseUri: string;
   linkBase?: string;
   sources: RawSource[];

@@ -225,7 +225,12 @@ export interface Catalog {
   readonly product: string;
   readonly title: Text;
   readonly summary: Text;
-  readonly package: { readonly name: string; readonly description: string; readonly license: string };
+  readonly package: {
+    readonly name: string;
+    readonly description: string;
+    readonly license: string;
+    readonly repository?: string;
+  };
   readonly schemaBaseUri: string;
   /** Where references' root-relative links (/path) point: the source documents' repository. */
   readonly linkBase?: string | undefined;
