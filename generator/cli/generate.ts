@@ -3,14 +3,11 @@
  */
 import { resolve } from 'node:path';
 import { type GenerateOutcome, generate } from '../index.js';
-import { type DiagnosticCode, ToolError } from '../support/diagnostics.js';
+import { ToolError, UNREADABLE_SPEC } from '../support/diagnostics.js';
 import type { Drift } from '../write/check.js';
 import { displayPath, type Io } from './io.js';
 import type { Options } from './options.js';
 import { plural, printDiagnostics } from './print.js';
-
-/** Diagnostics that mean the spec could not be read at all: a usage or I/O problem, not a broken spec. */
-const IO_CODES: ReadonlySet<DiagnosticCode> = new Set(['spec-dir-missing', 'no-spec-files', 'io-error']);
 
 /** Runs the command; resolves with the exit code (never, with --watch: it runs until stopped). */
 export async function runGenerate(options: Options, io: Io, check: boolean): Promise<number> {
@@ -51,7 +48,7 @@ function report(outcome: GenerateOutcome, run: Run): number {
       const errors = plural(outcome.diagnostics.length, 'error');
       const shownSpec = displayPath(io.cwd, run.specDir);
       io.err(`${errors} in ${shownSpec}; nothing was ${check ? 'checked' : 'written'}.`);
-      return outcome.diagnostics.some((d) => IO_CODES.has(d.code)) ? 2 : 1;
+      return outcome.diagnostics.some((d) => UNREADABLE_SPEC.has(d.code)) ? 2 : 1;
     }
     case 'checked':
       return reportDrift(io, shownOut, outcome.drift);

@@ -16,13 +16,10 @@ import {
   validateInput,
 } from '../events/inputs.js';
 import { validateSplit, worthSplitting } from '../events/split.js';
-import { type DiagnosticCode, errorReason, ToolError } from '../support/diagnostics.js';
+import { errorReason, ToolError, UNREADABLE_SPEC } from '../support/diagnostics.js';
 import { displayPath, type Io } from './io.js';
 import type { Options } from './options.js';
 import { printDiagnostics } from './print.js';
-
-/** Diagnostics that mean there is no spec to read, rather than a broken one. */
-const UNREADABLE: ReadonlySet<DiagnosticCode> = new Set(['spec-dir-missing', 'no-spec-files']);
 
 /** The first MiB of a file, as text (to tell NDJSON from one JSON document). */
 function head(path: string): string {
@@ -85,7 +82,7 @@ async function runtimeDataOf(specDir: string, options: Options, io: Io): Promise
       const built = await buildCatalog(specDir, shown, digest === undefined ? {} : { read });
       if (!built.catalog) {
         // A folder that is not there (or holds no spec) is said as such, not as a broken spec.
-        const unreadable = built.diagnostics.find((d) => UNREADABLE.has(d.code));
+        const unreadable = built.diagnostics.find((d) => UNREADABLE_SPEC.has(d.code));
         if (unreadable)
           throw new ToolError(`${unreadable.message} (validate checks events against --spec)`, 2);
         printDiagnostics(io, built.diagnostics, built.sources, { brief: options.brief === true });

@@ -2,7 +2,7 @@
  * How the catalog classifies its notifications: by resource type (which also decides envelope fields such
  * as the resource's ARN), by category, and by status.
  */
-import type { RawCatalog } from '../load/spec-types.js';
+import type { RawCatalog, RawText } from '../load/spec-types.js';
 import type { Catalog, EventModel, FieldModel } from './catalog.js';
 import { field } from './fields.js';
 import type { Refs } from './refs.js';
@@ -39,21 +39,23 @@ export function classification(
   refs: Refs,
 ): Pick<Catalog, 'resourceTypes' | 'categories' | 'statuses'> {
   const namesWhere = (test: (e: EventModel) => boolean) => events.filter(test).map((e) => e.name);
+  // What a resource type and a category both have: a label, perhaps a description, a source.
+  const described = (x: { label: RawText; description?: RawText; source: string }) => ({
+    label: refs.text(x.label),
+    description: x.description ? refs.text(x.description) : undefined,
+    source: refs.source(x.source, refs.top),
+  });
   return {
     resourceTypes: (raw.resourceTypes ?? []).map((t) => ({
       id: t.id,
       typeName: t.typeName,
       namePrefix: t.namePrefix,
-      label: refs.text(t.label),
-      description: t.description ? refs.text(t.description) : undefined,
-      source: refs.source(t.source, refs.top),
+      ...described(t),
       events: namesWhere((e) => e.resourceType === t.id),
     })),
     categories: (raw.categories ?? []).map((c) => ({
       id: c.id,
-      label: refs.text(c.label),
-      description: c.description ? refs.text(c.description) : undefined,
-      source: refs.source(c.source, refs.top),
+      ...described(c),
       events: namesWhere((e) => e.category === c.id),
     })),
     statuses: (raw.statuses ?? []).map((s) => ({

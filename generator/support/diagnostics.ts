@@ -74,6 +74,13 @@ export const MESSAGES = {
 
 export type DiagnosticCode = keyof typeof MESSAGES;
 
+/** Diagnostics that mean the spec could not be read at all: a usage or I/O problem, not a broken spec. */
+export const UNREADABLE_SPEC: ReadonlySet<DiagnosticCode> = new Set([
+  'spec-dir-missing',
+  'no-spec-files',
+  'io-error',
+]);
+
 /** Where a diagnostic points. */
 export interface Location {
   readonly file: string;
