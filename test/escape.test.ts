@@ -4,9 +4,18 @@
  * from the whitespace that trimming removes).
  */
 import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mdCell, mdCellLink, mdLine, mdText, tsComment, tsString } from '../generator/emit/shared/escape.js';
+import {
+  mdCell,
+  mdCellLink,
+  mdInline,
+  mdLine,
+  mdText,
+  tsComment,
+  tsString,
+} from '../generator/emit/shared/escape.js';
 import { escapedCell, escapedCommentLines, escapedMarkdown } from '../generator/emit/shared/full-escape.js';
 
 const unit = fc.constantFrom(
@@ -49,7 +58,7 @@ test('plain texts skip the escaping, and every text comes out as the full escapi
       if (full === t) plain++;
       assert.is(mdText(t), full, JSON.stringify(t));
       assert.is(mdCell(t), escapedCell(t), JSON.stringify(t));
-      assert.is(mdLine(t), full.split('\n').join(' '), JSON.stringify(t));
+      assert.is(mdLine(t), escapedMarkdown(t.replace(/[ \t]*(?:\r\n|[\r\n\u2028\u2029\u0085])[ \t]*/g, ' ')));
     }),
     {
       numRuns: 3000,
@@ -103,4 +112,53 @@ test('a link in a table cell: one destination whatever the URL holds, and only f
   );
 });
 
+/** Rendered as the docs site and npm render Markdown (markdown-it, CommonMark with GFM tables). */
+const markdown = new MarkdownIt({ html: true });
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
+const decoded = (html: string) => html.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
+const spaced = (s: string) => s.replace(/\s+/g, ' ').trim();
+// Texts of visible characters: the escaping shows invisible ones as escapes on purpose.
+const visible = fc.string({
+  unit: fc.constantFrom(...'ab事件 \t-.)1234567890\\`*_{}[]()#+!|~>=&<:/"\'@', '\n', '\r\n'),
+  maxLength: 14,
+});
+
+test('escaped texts render as written: no markup, and no backslash or entity the reader sees', () => {
+  fc.assert(
+    fc.property(visible, (t) => {
+      if (spaced(t) === '') return;
+      const cases: [source: string, shape: RegExp, expected: string][] = [
+        // A blank line in a text is a paragraph break in the output, on purpose.
+        [mdText(t), /^<p>((?:[^<]|<\/p>\n<p>)*)<\/p>\n$/, t],
+        [`x ${mdInline(t)}`, /^<p>([^<]*)<\/p>\n$/, `x ${t}`],
+        [`- ${mdLine(t)}`, /^<ul>\n<li>([^<]*)<\/li>\n<\/ul>\n$/, t],
+        [`| a |\n| - |\n| ${mdCell(t)} |\n`, /<td>(.*)<\/td>/, t],
+      ];
+      for (const [source, shape, expected] of cases) {
+        const html = markdown.render(source);
+        const inner = shape.exec(html)?.[1];
+        assert.ok(inner !== undefined, `${JSON.stringify(source)} renders as ${JSON.stringify(html)}`);
+        const text = inner.replace(/<br>|<\/p>\n<p>/g, ' ');
+        assert.is(spaced(decoded(text)), spaced(expected), JSON.stringify(source));
+      }
+    }),
+    { numRuns: 2000, seed: 11, examples: [['Version 2.1.0'], ['1. first\n2. second'], ['(a) [b](c) !x']] },
+  );
+});
+
+test('a backslash only where the character needs it: in a line, a cell or after text, not before . ( ) ! + = > -', () => {
+  fc.assert(
+    fc.property(visible, (t) => {
+      for (const source of [mdInline(t), mdCell(t), mdLine(t).replace(/^\\[-+=>]|^\d+\\[.)]/, '')])
+        assert.not.match(source, /(?:^|[^\\])(?:\\\\)*\\[().!+=>-]/, JSON.stringify(source));
+    }),
+    { numRuns: 2000, seed: 13, examples: [['Version 2.1.0'], ['a 1. b'], ['(a) !x']] },
+  );
+});
 test.run();

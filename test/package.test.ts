@@ -334,6 +334,25 @@ test('the declarations carry the JSDoc of the catalog and contain no any', async
   const scheduled = file.getInterfaceOrThrow('InstanceSystemMaintenanceRebootScheduledEvent');
   assert.match(scheduled.getJsDocs()[0]?.getDescription() ?? '', /实例计划重启通知（系统维护）/);
   assert.is(file.getDescendantsOfKind(SyntaxKind.AnyKeyword).length, 0);
+  // The generator's own tags are tags, not escaped text.
+  assert.not.match(file.getFullText(), /\\@see/);
+  // What an editor shows on hover: a notification's schema, and an enum property's values from its field.
+  const probe = project.createSourceFile(
+    join(file.getDirectoryPath(), 'probe.ts'),
+    'import type { InstanceStateChangeEvent as E } from "./index.js";\ndeclare const e: E;\ne.content.state;\n',
+  );
+  const hoverAt = (word: string) =>
+    project
+      .getLanguageService()
+      .compilerObject.getQuickInfoAtPosition(probe.getFilePath(), probe.getFullText().lastIndexOf(word));
+  const see = hoverAt('E;')?.tags?.find((tag) => tag.name === 'see');
+  assert.is(
+    (see?.text ?? []).map((part) => part.text).join(''),
+    ' `schemas/events/instance-state-change.schema.json`',
+  );
+  const hover = (hoverAt('state')?.documentation ?? []).map((part) => part.text).join('');
+  assert.match(hover, /State of the instance/);
+  for (const value of ['Created', 'Running', 'Stopped', 'Deleted']) assert.match(hover, `- ${value}: `);
 });
 
 test.run();

@@ -645,7 +645,7 @@ export interface DiskConvertToPostpaidCompletedContent {
  * 转换磁盘到按量付费完成
  *
  * Family: Disk kept as pay-as-you-go (保留云盘). Level in the documentation: INFO.
- * \@see schemas/events/disk-convert-to-postpaid-completed.schema.json
+ * @see `schemas/events/disk-convert-to-postpaid-completed.schema.json`
  */
 export interface DiskConvertToPostpaidCompletedEvent extends EcsEventEnvelope {
   /**
@@ -706,7 +706,7 @@ export interface DiskDiskOperationCompletedContent {
  * 磁盘操作完成
  *
  * Family: Data disk attached or detached (挂载或者卸载数据盘). Level in the documentation: INFO.
- * \@see schemas/events/disk-disk-operation-completed.schema.json
+ * @see `schemas/events/disk-disk-operation-completed.schema.json`
  */
 export interface DiskDiskOperationCompletedEvent extends EcsEventEnvelope {
   /**
@@ -811,7 +811,7 @@ export interface DiskErrorDetectedExecutedContent {
  * 本地磁盘出现损坏告警结束
  *
  * Family: Block storage system events (块存储系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/disk-error-detected-executed.schema.json
+ * @see `schemas/events/disk-error-detected-executed.schema.json`
  */
 export interface DiskErrorDetectedExecutedEvent extends EcsEventEnvelope {
   /**
@@ -908,7 +908,7 @@ export interface DiskErrorDetectedExecutingContent {
  * 本地磁盘出现损坏告警开始
  *
  * Family: Block storage system events (块存储系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/disk-error-detected-executing.schema.json
+ * @see `schemas/events/disk-error-detected-executing.schema.json`
  */
 export interface DiskErrorDetectedExecutingEvent extends EcsEventEnvelope {
   /**
@@ -955,7 +955,7 @@ export interface DiskOverduePaymentReleaseContent {
  * 磁盘释放（账号欠费）
  *
  * Family: Disk released for overdue payment (欠费释放). Level in the documentation: CRITICAL.
- * \@see schemas/events/disk-overdue-payment-release.schema.json
+ * @see `schemas/events/disk-overdue-payment-release.schema.json`
  */
 export interface DiskOverduePaymentReleaseEvent extends EcsEventEnvelope {
   /**
@@ -1060,7 +1060,7 @@ export interface DiskStalledExecutedContent {
  * 磁盘性能受到严重影响结束
  *
  * Family: Block storage system events (块存储系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/disk-stalled-executed.schema.json
+ * @see `schemas/events/disk-stalled-executed.schema.json`
  */
 export interface DiskStalledExecutedEvent extends EcsEventEnvelope {
   /**
@@ -1157,7 +1157,7 @@ export interface DiskStalledExecutingContent {
  * 磁盘性能受到严重影响开始
  *
  * Family: Block storage system events (块存储系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/disk-stalled-executing.schema.json
+ * @see `schemas/events/disk-stalled-executing.schema.json`
  */
 export interface DiskStalledExecutingEvent extends EcsEventEnvelope {
   /**
@@ -1220,7 +1220,7 @@ export interface InstanceBurstablePerformanceRestrictedContent {
  * 突发性能实例性能受限
  *
  * Family: Burstable instance performance restricted (突发性能实例性能受限). Level in the documentation: WARN.
- * \@see schemas/events/instance-burstable-performance-restricted.schema.json
+ * @see `schemas/events/instance-burstable-performance-restricted.schema.json`
  */
 export interface InstanceBurstablePerformanceRestrictedEvent extends EcsEventEnvelope {
   /**
@@ -1331,7 +1331,7 @@ export interface InstanceInstanceFailureRebootExecutedContent {
  * 实例重启结束（实例错误）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-instance-failure-reboot-executed.schema.json
+ * @see `schemas/events/instance-instance-failure-reboot-executed.schema.json`
  */
 export interface InstanceInstanceFailureRebootExecutedEvent extends EcsEventEnvelope {
   /**
@@ -1442,7 +1442,7 @@ export interface InstanceInstanceFailureRebootExecutingContent {
  * 实例重启开始（实例错误）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-instance-failure-reboot-executing.schema.json
+ * @see `schemas/events/instance-instance-failure-reboot-executing.schema.json`
  */
 export interface InstanceInstanceFailureRebootExecutingEvent extends EcsEventEnvelope {
   /**
@@ -1533,7 +1533,7 @@ export interface InstanceLiveMigrationAcrossDDHContent {
  * 实例在专有宿主机间热迁移
  *
  * Family: Live migration of ECS instances on dedicated hosts (专有宿主机上的ECS实例热迁移). Level in the documentation: INFO.
- * \@see schemas/events/instance-live-migration-across-ddh.schema.json
+ * @see `schemas/events/instance-live-migration-across-ddh.schema.json`
  */
 export interface InstanceLiveMigrationAcrossDDHEvent extends EcsEventEnvelope {
   /**
@@ -1594,7 +1594,7 @@ export interface InstancePerformanceModeChangeContent {
  * 突发性能实例性能模式切换
  *
  * Family: Burstable instance performance mode change (突发性能实例性能模式切换). Level in the documentation: INFO.
- * \@see schemas/events/instance-performance-mode-change.schema.json
+ * @see `schemas/events/instance-performance-mode-change.schema.json`
  */
 export interface InstancePerformanceModeChangeEvent extends EcsEventEnvelope {
   /**
@@ -1643,7 +1643,7 @@ export interface InstancePreemptibleInstanceInterruptionContent {
  * 抢占式实例中断通知
  *
  * Family: Preemptible instances being released (抢占式实例被释放). Level in the documentation: WARN.
- * \@see schemas/events/instance-preemptible-instance-interruption.schema.json
+ * @see `schemas/events/instance-preemptible-instance-interruption.schema.json`
  */
 export interface InstancePreemptibleInstanceInterruptionEvent extends EcsEventEnvelope {
   /**
@@ -1754,7 +1754,7 @@ export interface InstanceSecurityTpmAlertExecutedContent {
  * TPM安全警告结束
  *
  * Family: System events (系统事件). Level in the documentation: WARN.
- * \@see schemas/events/instance-security-tpm-alert-executed.schema.json
+ * @see `schemas/events/instance-security-tpm-alert-executed.schema.json`
  */
 export interface InstanceSecurityTpmAlertExecutedEvent extends EcsEventEnvelope {
   /**
@@ -1865,7 +1865,7 @@ export interface InstanceSecurityTpmAlertExecutingContent {
  * TPM安全警告开始
  *
  * Family: System events (系统事件). Level in the documentation: WARN.
- * \@see schemas/events/instance-security-tpm-alert-executing.schema.json
+ * @see `schemas/events/instance-security-tpm-alert-executing.schema.json`
  */
 export interface InstanceSecurityTpmAlertExecutingEvent extends EcsEventEnvelope {
   /**
@@ -1974,7 +1974,7 @@ export interface InstanceStateChangeContent {
  * 实例状态改变通知
  *
  * Family: Lifecycle state changes (生命周期状态变化). Level in the documentation: INFO.
- * \@see schemas/events/instance-state-change.schema.json
+ * @see `schemas/events/instance-state-change.schema.json`
  */
 export interface InstanceStateChangeEvent extends EcsEventEnvelope {
   /**
@@ -2085,7 +2085,7 @@ export interface InstanceSystemFailureDeleteAvoidedContent {
  * 实例自动释放已规避（实例创建失败）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-failure-delete-avoided.schema.json
+ * @see `schemas/events/instance-system-failure-delete-avoided.schema.json`
  */
 export interface InstanceSystemFailureDeleteAvoidedEvent extends EcsEventEnvelope {
   /**
@@ -2196,7 +2196,7 @@ export interface InstanceSystemFailureDeleteExecutedContent {
  * 实例自动释放已完成（实例创建失败）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-failure-delete-executed.schema.json
+ * @see `schemas/events/instance-system-failure-delete-executed.schema.json`
  */
 export interface InstanceSystemFailureDeleteExecutedEvent extends EcsEventEnvelope {
   /**
@@ -2307,7 +2307,7 @@ export interface InstanceSystemFailureDeleteExecutingContent {
  * 实例自动释放执行中（实例创建失败）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-failure-delete-executing.schema.json
+ * @see `schemas/events/instance-system-failure-delete-executing.schema.json`
  */
 export interface InstanceSystemFailureDeleteExecutingEvent extends EcsEventEnvelope {
   /**
@@ -2418,7 +2418,7 @@ export interface InstanceSystemFailureRebootExecutedContent {
  * 实例重启结束（系统错误）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-failure-reboot-executed.schema.json
+ * @see `schemas/events/instance-system-failure-reboot-executed.schema.json`
  */
 export interface InstanceSystemFailureRebootExecutedEvent extends EcsEventEnvelope {
   /**
@@ -2529,7 +2529,7 @@ export interface InstanceSystemFailureRebootExecutingContent {
  * 实例重启开始（系统错误）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-failure-reboot-executing.schema.json
+ * @see `schemas/events/instance-system-failure-reboot-executing.schema.json`
  */
 export interface InstanceSystemFailureRebootExecutingEvent extends EcsEventEnvelope {
   /**
@@ -2608,7 +2608,7 @@ export interface InstanceSystemFailureRebootFailedContent {
  * 实例重启失败（系统错误）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-failure-reboot-failed.schema.json
+ * @see `schemas/events/instance-system-failure-reboot-failed.schema.json`
  */
 export interface InstanceSystemFailureRebootFailedEvent extends EcsEventEnvelope {
   /**
@@ -2719,7 +2719,7 @@ export interface InstanceSystemFailureRedeployAvoidedContent {
  * 实例重新部署已规避（系统错误）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-failure-redeploy-avoided.schema.json
+ * @see `schemas/events/instance-system-failure-redeploy-avoided.schema.json`
  */
 export interface InstanceSystemFailureRedeployAvoidedEvent extends EcsEventEnvelope {
   /**
@@ -2830,7 +2830,7 @@ export interface InstanceSystemFailureRedeployCanceledContent {
  * 实例重新部署已取消（系统错误）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-failure-redeploy-canceled.schema.json
+ * @see `schemas/events/instance-system-failure-redeploy-canceled.schema.json`
  */
 export interface InstanceSystemFailureRedeployCanceledEvent extends EcsEventEnvelope {
   /**
@@ -2941,7 +2941,7 @@ export interface InstanceSystemFailureRedeployExecutedContent {
  * 实例重新部署已完成（系统错误）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-failure-redeploy-executed.schema.json
+ * @see `schemas/events/instance-system-failure-redeploy-executed.schema.json`
  */
 export interface InstanceSystemFailureRedeployExecutedEvent extends EcsEventEnvelope {
   /**
@@ -3052,7 +3052,7 @@ export interface InstanceSystemFailureRedeployExecutingContent {
  * 实例重新部署执行中（系统错误）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-failure-redeploy-executing.schema.json
+ * @see `schemas/events/instance-system-failure-redeploy-executing.schema.json`
  */
 export interface InstanceSystemFailureRedeployExecutingEvent extends EcsEventEnvelope {
   /**
@@ -3131,7 +3131,7 @@ export interface InstanceSystemFailureRedeployScheduledContent {
  * 实例计划重新部署通知（系统错误）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-failure-redeploy-scheduled.schema.json
+ * @see `schemas/events/instance-system-failure-redeploy-scheduled.schema.json`
  */
 export interface InstanceSystemFailureRedeployScheduledEvent extends EcsEventEnvelope {
   /**
@@ -3242,7 +3242,7 @@ export interface InstanceSystemFailureStopExecutedContent {
  * 实例停止已完成（系统错误）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-failure-stop-executed.schema.json
+ * @see `schemas/events/instance-system-failure-stop-executed.schema.json`
  */
 export interface InstanceSystemFailureStopExecutedEvent extends EcsEventEnvelope {
   /**
@@ -3353,7 +3353,7 @@ export interface InstanceSystemFailureStopExecutingContent {
  * 实例停止开始（系统错误）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-failure-stop-executing.schema.json
+ * @see `schemas/events/instance-system-failure-stop-executing.schema.json`
  */
 export interface InstanceSystemFailureStopExecutingEvent extends EcsEventEnvelope {
   /**
@@ -3472,7 +3472,7 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskAvoidedContent {
  * 因系统维护隔离坏盘已规避
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-isolate-error-disk-avoided.schema.json
+ * @see `schemas/events/instance-system-maintenance-isolate-error-disk-avoided.schema.json`
  */
 export interface InstanceSystemMaintenanceIsolateErrorDiskAvoidedEvent extends EcsEventEnvelope {
   /**
@@ -3591,7 +3591,7 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskCanceledContent {
  * 因系统维护隔离坏盘已取消
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-isolate-error-disk-canceled.schema.json
+ * @see `schemas/events/instance-system-maintenance-isolate-error-disk-canceled.schema.json`
  */
 export interface InstanceSystemMaintenanceIsolateErrorDiskCanceledEvent extends EcsEventEnvelope {
   /**
@@ -3710,7 +3710,7 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskExecutedContent {
  * 因系统维护隔离坏盘已完成
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-isolate-error-disk-executed.schema.json
+ * @see `schemas/events/instance-system-maintenance-isolate-error-disk-executed.schema.json`
  */
 export interface InstanceSystemMaintenanceIsolateErrorDiskExecutedEvent extends EcsEventEnvelope {
   /**
@@ -3829,7 +3829,7 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskExecutingContent {
  * 因系统维护隔离坏盘执行中
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-isolate-error-disk-executing.schema.json
+ * @see `schemas/events/instance-system-maintenance-isolate-error-disk-executing.schema.json`
  */
 export interface InstanceSystemMaintenanceIsolateErrorDiskExecutingEvent extends EcsEventEnvelope {
   /**
@@ -3920,7 +3920,7 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskFailedContent {
  * 因系统维护隔离坏盘已失败
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-isolate-error-disk-failed.schema.json
+ * @see `schemas/events/instance-system-maintenance-isolate-error-disk-failed.schema.json`
  */
 export interface InstanceSystemMaintenanceIsolateErrorDiskFailedEvent extends EcsEventEnvelope {
   /**
@@ -4011,7 +4011,7 @@ export interface InstanceSystemMaintenanceIsolateErrorDiskInquiringContent {
  * 因系统维护隔离坏盘问询中
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-isolate-error-disk-inquiring.schema.json
+ * @see `schemas/events/instance-system-maintenance-isolate-error-disk-inquiring.schema.json`
  */
 export interface InstanceSystemMaintenanceIsolateErrorDiskInquiringEvent extends EcsEventEnvelope {
   /**
@@ -4130,7 +4130,7 @@ export interface InstanceSystemMaintenancePerformanceImpactExecutedContent {
  * 实例性能潜在影响结束（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: WARN.
- * \@see schemas/events/instance-system-maintenance-performance-impact-executed.schema.json
+ * @see `schemas/events/instance-system-maintenance-performance-impact-executed.schema.json`
  */
 export interface InstanceSystemMaintenancePerformanceImpactExecutedEvent extends EcsEventEnvelope {
   /**
@@ -4249,7 +4249,7 @@ export interface InstanceSystemMaintenancePerformanceImpactExecutingContent {
  * 实例性能潜在影响开始（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: WARN.
- * \@see schemas/events/instance-system-maintenance-performance-impact-executing.schema.json
+ * @see `schemas/events/instance-system-maintenance-performance-impact-executing.schema.json`
  */
 export interface InstanceSystemMaintenancePerformanceImpactExecutingEvent extends EcsEventEnvelope {
   /**
@@ -4368,7 +4368,7 @@ export interface InstanceSystemMaintenanceReInitErrorDiskAvoidedContent {
  * 因系统维护重新初始化坏盘已规避
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-re-init-error-disk-avoided.schema.json
+ * @see `schemas/events/instance-system-maintenance-re-init-error-disk-avoided.schema.json`
  */
 export interface InstanceSystemMaintenanceReInitErrorDiskAvoidedEvent extends EcsEventEnvelope {
   /**
@@ -4487,7 +4487,7 @@ export interface InstanceSystemMaintenanceReInitErrorDiskCanceledContent {
  * 因系统维护重新初始化坏盘已取消
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-re-init-error-disk-canceled.schema.json
+ * @see `schemas/events/instance-system-maintenance-re-init-error-disk-canceled.schema.json`
  */
 export interface InstanceSystemMaintenanceReInitErrorDiskCanceledEvent extends EcsEventEnvelope {
   /**
@@ -4606,7 +4606,7 @@ export interface InstanceSystemMaintenanceReInitErrorDiskExecutedContent {
  * 因系统维护重新初始化坏盘已完成
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-re-init-error-disk-executed.schema.json
+ * @see `schemas/events/instance-system-maintenance-re-init-error-disk-executed.schema.json`
  */
 export interface InstanceSystemMaintenanceReInitErrorDiskExecutedEvent extends EcsEventEnvelope {
   /**
@@ -4725,7 +4725,7 @@ export interface InstanceSystemMaintenanceReInitErrorDiskExecutingContent {
  * 因系统维护重新初始化坏盘执行中
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-re-init-error-disk-executing.schema.json
+ * @see `schemas/events/instance-system-maintenance-re-init-error-disk-executing.schema.json`
  */
 export interface InstanceSystemMaintenanceReInitErrorDiskExecutingEvent extends EcsEventEnvelope {
   /**
@@ -4816,7 +4816,7 @@ export interface InstanceSystemMaintenanceReInitErrorDiskFailedContent {
  * 因系统维护重新初始化坏盘已失败
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-re-init-error-disk-failed.schema.json
+ * @see `schemas/events/instance-system-maintenance-re-init-error-disk-failed.schema.json`
  */
 export interface InstanceSystemMaintenanceReInitErrorDiskFailedEvent extends EcsEventEnvelope {
   /**
@@ -4907,7 +4907,7 @@ export interface InstanceSystemMaintenanceReInitErrorDiskInquiringContent {
  * 因系统维护重新初始化坏盘问询中
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-re-init-error-disk-inquiring.schema.json
+ * @see `schemas/events/instance-system-maintenance-re-init-error-disk-inquiring.schema.json`
  */
 export interface InstanceSystemMaintenanceReInitErrorDiskInquiringEvent extends EcsEventEnvelope {
   /**
@@ -5026,7 +5026,7 @@ export interface InstanceSystemMaintenanceRebootAvoidedContent {
  * 实例计划重启规避（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-reboot-avoided.schema.json
+ * @see `schemas/events/instance-system-maintenance-reboot-avoided.schema.json`
  */
 export interface InstanceSystemMaintenanceRebootAvoidedEvent extends EcsEventEnvelope {
   /**
@@ -5145,7 +5145,7 @@ export interface InstanceSystemMaintenanceRebootCanceledContent {
  * 实例计划重启取消（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-reboot-canceled.schema.json
+ * @see `schemas/events/instance-system-maintenance-reboot-canceled.schema.json`
  */
 export interface InstanceSystemMaintenanceRebootCanceledEvent extends EcsEventEnvelope {
   /**
@@ -5264,7 +5264,7 @@ export interface InstanceSystemMaintenanceRebootExecutedContent {
  * 实例计划重启已完成（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-reboot-executed.schema.json
+ * @see `schemas/events/instance-system-maintenance-reboot-executed.schema.json`
  */
 export interface InstanceSystemMaintenanceRebootExecutedEvent extends EcsEventEnvelope {
   /**
@@ -5383,7 +5383,7 @@ export interface InstanceSystemMaintenanceRebootExecutingContent {
  * 实例计划重启执行中（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-reboot-executing.schema.json
+ * @see `schemas/events/instance-system-maintenance-reboot-executing.schema.json`
  */
 export interface InstanceSystemMaintenanceRebootExecutingEvent extends EcsEventEnvelope {
   /**
@@ -5474,7 +5474,7 @@ export interface InstanceSystemMaintenanceRebootFailedContent {
  * 实例计划重启失败（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-reboot-failed.schema.json
+ * @see `schemas/events/instance-system-maintenance-reboot-failed.schema.json`
  */
 export interface InstanceSystemMaintenanceRebootFailedEvent extends EcsEventEnvelope {
   /**
@@ -5565,7 +5565,7 @@ export interface InstanceSystemMaintenanceRebootInquiringContent {
  * 实例计划重启问询中（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-reboot-inquiring.schema.json
+ * @see `schemas/events/instance-system-maintenance-reboot-inquiring.schema.json`
  */
 export interface InstanceSystemMaintenanceRebootInquiringEvent extends EcsEventEnvelope {
   /**
@@ -5656,7 +5656,7 @@ export interface InstanceSystemMaintenanceRebootScheduledContent {
  * 实例计划重启通知（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-reboot-scheduled.schema.json
+ * @see `schemas/events/instance-system-maintenance-reboot-scheduled.schema.json`
  */
 export interface InstanceSystemMaintenanceRebootScheduledEvent extends EcsEventEnvelope {
   /**
@@ -5775,7 +5775,7 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskAvoidedConten
  * 因系统维护重启实例并隔离坏盘已规避
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-reboot-and-isolate-error-disk-avoided.schema.json
+ * @see `schemas/events/instance-system-maintenance-reboot-and-isolate-error-disk-avoided.schema.json`
  */
 export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskAvoidedEvent extends EcsEventEnvelope {
   /**
@@ -5894,7 +5894,7 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskCanceledConte
  * 因系统维护重启实例并隔离坏盘已取消
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-reboot-and-isolate-error-disk-canceled.schema.json
+ * @see `schemas/events/instance-system-maintenance-reboot-and-isolate-error-disk-canceled.schema.json`
  */
 export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskCanceledEvent extends EcsEventEnvelope {
   /**
@@ -6013,7 +6013,7 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutedConte
  * 因系统维护重启实例并隔离坏盘已完成
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-reboot-and-isolate-error-disk-executed.schema.json
+ * @see `schemas/events/instance-system-maintenance-reboot-and-isolate-error-disk-executed.schema.json`
  */
 export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutedEvent extends EcsEventEnvelope {
   /**
@@ -6132,7 +6132,7 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutingCont
  * 因系统维护重启实例并隔离坏盘执行中
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-reboot-and-isolate-error-disk-executing.schema.json
+ * @see `schemas/events/instance-system-maintenance-reboot-and-isolate-error-disk-executing.schema.json`
  */
 export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutingEvent extends EcsEventEnvelope {
   /**
@@ -6223,7 +6223,7 @@ export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskInquiringCont
  * 因系统维护重启实例并隔离坏盘问询中
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-reboot-and-isolate-error-disk-inquiring.schema.json
+ * @see `schemas/events/instance-system-maintenance-reboot-and-isolate-error-disk-inquiring.schema.json`
  */
 export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskInquiringEvent extends EcsEventEnvelope {
   /**
@@ -6342,7 +6342,7 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskAvoidedContent
  * 因系统维护重启实例并重新初始化坏盘已规避
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-reboot-and-re-init-error-disk-avoided.schema.json
+ * @see `schemas/events/instance-system-maintenance-reboot-and-re-init-error-disk-avoided.schema.json`
  */
 export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskAvoidedEvent extends EcsEventEnvelope {
   /**
@@ -6461,7 +6461,7 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskCanceledConten
  * 因系统维护重启实例并重新初始化坏盘已取消
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-reboot-and-re-init-error-disk-canceled.schema.json
+ * @see `schemas/events/instance-system-maintenance-reboot-and-re-init-error-disk-canceled.schema.json`
  */
 export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskCanceledEvent extends EcsEventEnvelope {
   /**
@@ -6580,7 +6580,7 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutedConten
  * 因系统维护重启实例并重新初始化坏盘已完成
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-reboot-and-re-init-error-disk-executed.schema.json
+ * @see `schemas/events/instance-system-maintenance-reboot-and-re-init-error-disk-executed.schema.json`
  */
 export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutedEvent extends EcsEventEnvelope {
   /**
@@ -6699,7 +6699,7 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutingConte
  * 因系统维护重启实例并重新初始化坏盘执行中
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-reboot-and-re-init-error-disk-executing.schema.json
+ * @see `schemas/events/instance-system-maintenance-reboot-and-re-init-error-disk-executing.schema.json`
  */
 export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutingEvent extends EcsEventEnvelope {
   /**
@@ -6790,7 +6790,7 @@ export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskInquiringConte
  * 因系统维护重启实例并重新初始化坏盘问询中
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-reboot-and-re-init-error-disk-inquiring.schema.json
+ * @see `schemas/events/instance-system-maintenance-reboot-and-re-init-error-disk-inquiring.schema.json`
  */
 export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskInquiringEvent extends EcsEventEnvelope {
   /**
@@ -6909,7 +6909,7 @@ export interface InstanceSystemMaintenanceRedeployAvoidedContent {
  * 实例计划重新部署已规避（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-redeploy-avoided.schema.json
+ * @see `schemas/events/instance-system-maintenance-redeploy-avoided.schema.json`
  */
 export interface InstanceSystemMaintenanceRedeployAvoidedEvent extends EcsEventEnvelope {
   /**
@@ -7028,7 +7028,7 @@ export interface InstanceSystemMaintenanceRedeployCanceledContent {
  * 实例计划重新部署已取消（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-redeploy-canceled.schema.json
+ * @see `schemas/events/instance-system-maintenance-redeploy-canceled.schema.json`
  */
 export interface InstanceSystemMaintenanceRedeployCanceledEvent extends EcsEventEnvelope {
   /**
@@ -7147,7 +7147,7 @@ export interface InstanceSystemMaintenanceRedeployExecutedContent {
  * 实例计划重新部署已完成（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-redeploy-executed.schema.json
+ * @see `schemas/events/instance-system-maintenance-redeploy-executed.schema.json`
  */
 export interface InstanceSystemMaintenanceRedeployExecutedEvent extends EcsEventEnvelope {
   /**
@@ -7266,7 +7266,7 @@ export interface InstanceSystemMaintenanceRedeployExecutingContent {
  * 实例计划重新部署执行中（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-redeploy-executing.schema.json
+ * @see `schemas/events/instance-system-maintenance-redeploy-executing.schema.json`
  */
 export interface InstanceSystemMaintenanceRedeployExecutingEvent extends EcsEventEnvelope {
   /**
@@ -7357,7 +7357,7 @@ export interface InstanceSystemMaintenanceRedeployInquiringContent {
  * 实例计划重新部署问询中（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-redeploy-inquiring.schema.json
+ * @see `schemas/events/instance-system-maintenance-redeploy-inquiring.schema.json`
  */
 export interface InstanceSystemMaintenanceRedeployInquiringEvent extends EcsEventEnvelope {
   /**
@@ -7448,7 +7448,7 @@ export interface InstanceSystemMaintenanceRedeployScheduledContent {
  * 实例计划重新部署通知（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-redeploy-scheduled.schema.json
+ * @see `schemas/events/instance-system-maintenance-redeploy-scheduled.schema.json`
  */
 export interface InstanceSystemMaintenanceRedeployScheduledEvent extends EcsEventEnvelope {
   /**
@@ -7567,7 +7567,7 @@ export interface InstanceSystemMaintenanceStopAvoidedContent {
  * 实例计划停止规避（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-stop-avoided.schema.json
+ * @see `schemas/events/instance-system-maintenance-stop-avoided.schema.json`
  */
 export interface InstanceSystemMaintenanceStopAvoidedEvent extends EcsEventEnvelope {
   /**
@@ -7686,7 +7686,7 @@ export interface InstanceSystemMaintenanceStopCanceledContent {
  * 实例计划停止取消（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-stop-canceled.schema.json
+ * @see `schemas/events/instance-system-maintenance-stop-canceled.schema.json`
  */
 export interface InstanceSystemMaintenanceStopCanceledEvent extends EcsEventEnvelope {
   /**
@@ -7805,7 +7805,7 @@ export interface InstanceSystemMaintenanceStopExecutedContent {
  * 实例计划停止已完成（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-stop-executed.schema.json
+ * @see `schemas/events/instance-system-maintenance-stop-executed.schema.json`
  */
 export interface InstanceSystemMaintenanceStopExecutedEvent extends EcsEventEnvelope {
   /**
@@ -7924,7 +7924,7 @@ export interface InstanceSystemMaintenanceStopExecutingContent {
  * 实例计划停止执行中（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-stop-executing.schema.json
+ * @see `schemas/events/instance-system-maintenance-stop-executing.schema.json`
  */
 export interface InstanceSystemMaintenanceStopExecutingEvent extends EcsEventEnvelope {
   /**
@@ -8015,7 +8015,7 @@ export interface InstanceSystemMaintenanceStopFailedContent {
  * 实例计划停止失败（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-stop-failed.schema.json
+ * @see `schemas/events/instance-system-maintenance-stop-failed.schema.json`
  */
 export interface InstanceSystemMaintenanceStopFailedEvent extends EcsEventEnvelope {
   /**
@@ -8106,7 +8106,7 @@ export interface InstanceSystemMaintenanceStopScheduledContent {
  * 实例计划停止通知（系统维护）
  *
  * Family: System events (系统事件). Level in the documentation: CRITICAL.
- * \@see schemas/events/instance-system-maintenance-stop-scheduled.schema.json
+ * @see `schemas/events/instance-system-maintenance-stop-scheduled.schema.json`
  */
 export interface InstanceSystemMaintenanceStopScheduledEvent extends EcsEventEnvelope {
   /**
@@ -8209,7 +8209,7 @@ export interface SnapshotCreateSnapshotCompletedContent {
  * 磁盘快照创建完成
  *
  * Family: Snapshot created (创建快照). Level in the documentation: INFO.
- * \@see schemas/events/snapshot-create-snapshot-completed.schema.json
+ * @see `schemas/events/snapshot-create-snapshot-completed.schema.json`
  */
 export interface SnapshotCreateSnapshotCompletedEvent extends EcsEventEnvelope {
   /**

@@ -6,7 +6,7 @@
 import type { Catalog } from '../model/catalog.js';
 import type { Assets } from '../support/assets.js';
 import { bannerText } from './shared/banner.js';
-import { mdCell, mdCode, mdCodeCell, mdFence, mdText, tsString } from './shared/escape.js';
+import { mdCell, mdCode, mdCodeCell, mdFence, mdInline, mdText, tsString } from './shared/escape.js';
 import { toJson } from './shared/json.js';
 import { familyNames, packageNames } from './shared/names.js';
 import { routerExample } from './shared/router-example.js';
@@ -76,7 +76,8 @@ function readmeView(catalog: Catalog) {
     banner: bannerText(catalog.files).replace(/--/g, '- -'),
     packageName: mdText(catalog.package.name),
     description: mdText(catalog.package.description),
-    version: mdText(catalog.version),
+    version: mdInline(catalog.version),
+    installFence: mdFence(`npm install ${catalog.package.name}`, 'sh'),
     eventCount: catalog.events.length,
     familyCount: catalog.families.length,
     usageFence: mdFence(usage, 'ts'),
@@ -88,7 +89,7 @@ function readmeView(catalog: Catalog) {
     requireCall: mdCode(`require(${tsString(catalog.package.name)})`),
     // Identifiers, shown in code spans (where Markdown escapes would show as they are).
     names,
-    families: catalog.families.map((f) => ({ names: familyNames(f).names, title: mdText(f.title.en) })),
+    families: catalog.families.map((f) => ({ names: familyNames(f).names, title: mdInline(f.title.en) })),
     events: catalog.events.map((e) => ({
       name: mdCodeCell(e.name),
       family: mdCell(e.family),

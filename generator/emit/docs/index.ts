@@ -24,6 +24,7 @@ import {
   mdCode,
   mdCodeCell,
   mdFence,
+  mdInline,
   mdLine,
   mdText,
   tsAccess,
@@ -89,7 +90,7 @@ function levelText(event: { level: EventModel['level'] }, w: Words): string {
   const observed =
     event.level.observed.length > 0 ? ` (${w.observedLevels}: ${event.level.observed.join(', ')})` : '';
   return observed
-    ? `${mdCode(event.level.documented)} ${mdText(observed.trim())}`
+    ? `${mdCode(event.level.documented)} ${mdInline(observed.trim())}`
     : mdCode(event.level.documented);
 }
 
@@ -180,21 +181,21 @@ function eventFacts(catalog: Catalog, event: EventModel, locale: Locale) {
   const category = catalog.categories.find((c) => c.id === event.category);
   const status = catalog.statuses.find((x) => x.id === event.status);
   const facts: { label: string; value: string }[] = [
-    { label: w.family, value: `[${mdText(t(family.title))}](../families/${family.id}.md)` },
+    { label: w.family, value: `[${mdInline(t(family.title))}](../families/${family.id}.md)` },
   ];
-  if (type) facts.push({ label: w.resourceType, value: mdText(t(type.label)) });
+  if (type) facts.push({ label: w.resourceType, value: mdInline(t(type.label)) });
   if (category)
-    facts.push({ label: w.category, value: `${mdText(t(category.label))} (${mdCode(category.id)})` });
+    facts.push({ label: w.category, value: `${mdInline(t(category.label))} (${mdCode(category.id)})` });
   if (status) {
     const kind = status.final ? w.finalStatus : w.transientStatus;
-    const meaning = `${mdCode(status.id)}: ${mdText(`${t(status.meaning)} (${kind})`)}`;
+    const meaning = `${mdCode(status.id)}: ${mdInline(`${t(status.meaning)} (${kind})`)}`;
     facts.push({ label: w.status, value: meaning });
   }
   facts.push({ label: w.documentedLevel, value: levelText(event, w) });
   const strict = `${up(locale, 1)}../schemas/${schemaPaths.family(family, 'strict')}`;
   facts.push({
     label: w.schema,
-    value: `[${mdText(schema)}](${up(locale, 1)}../schemas/${schema}) · [${w.strictSchema}](${strict})`,
+    value: `[${mdInline(schema)}](${up(locale, 1)}../schemas/${schema}) · [${w.strictSchema}](${strict})`,
   });
   facts.push({ label: w.typeName, value: inlineCode(eventNames(event).event) });
   return facts;
@@ -321,10 +322,12 @@ function exampleView(catalog: Catalog, event: EventModel, locale: Locale) {
     const erratum = example.expect.valid ? undefined : example.expect.erratum;
     const title = erratum
       ? example.describes === event.name
-        ? `${w.misnamedExample} ${inlineCode(example.notification)}: ${mdText(titled(example))}`
+        ? `${w.misnamedExample} ${inlineCode(example.notification)}: ${mdInline(titled(example))}`
         : `${mdText(`${w.invalidExample}: ${titled(example)}`)}`
       : mdText(`${w.documentedExample}: ${titled(example)}`);
-    const note = erratum ? ` ${mdText(w.seeErratum)} [${mdText(erratum)}](${up(locale, 1)}decisions.md)` : '';
+    const note = erratum
+      ? ` ${mdInline(w.seeErratum)} [${mdInline(erratum)}](${up(locale, 1)}decisions.md)`
+      : '';
     return [{ title: `${title}${note}`, fence: mdFence(example.text, 'json') }];
   });
   // A reader always gets one event that the catalog accepts under this name.

@@ -9,6 +9,7 @@ import {
   codePoint,
   escapedCell,
   escapedCommentLines,
+  escapedInline,
   escapedMarkdown,
   INVISIBLE,
   INVISIBLE_CHARS,
@@ -74,18 +75,24 @@ export function mdText(text: string): string {
  * names are; telling them costs one scan, less than looking them up (each is on a page or two).
  */
 const NOT_PLAIN = new RegExp(
-  `[\\\\\`*_{}[\\]()#+!|~>=&<\\r\\n\\u2028\\u2029\\u0085${INVISIBLE_CHARS}]|^[ \\t-]|^\\d+[.)]`,
+  `[\\\\\`*_{}[\\]#|~&<\\r\\n\\u2028\\u2029\\u0085${INVISIBLE_CHARS}]|^[ \\t+=>-]|^\\d+[.)]`,
 );
 
 function isPlainMarkdown(text: string): boolean {
   return !NOT_PLAIN.test(text);
 }
 
-/** Markdown prose on one line (headings, list items): line breaks become spaces. */
-export function mdLine(text: string): string {
-  const escaped = mdText(text);
-  return escaped.includes('\n') ? escaped.split('\n').join(' ') : escaped;
+/** Markdown prose that follows other text on its line ("Version {{version}}"): no line-start escapes. */
+export function mdInline(text: string): string {
+  return isPlainMarkdown(text) ? text : escapedInline(text);
 }
+
+/** Markdown prose on one line (headings, list items): line breaks become spaces, so only the first line starts one. */
+export function mdLine(text: string): string {
+  return mdText(text.replace(LINE_BREAK_AND_INDENT, ' '));
+}
+
+const LINE_BREAK_AND_INDENT = /[ \t]*(?:\r\n|[\r\n\u2028\u2029\u0085])[ \t]*/g;
 
 /** Text for a Markdown table cell: as mdText, with line breaks turned into <br> so the row stays one line. */
 export function mdCell(text: string): string {

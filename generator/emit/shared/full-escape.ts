@@ -30,28 +30,43 @@ export function escapedCommentLines(text: string): string[] {
 }
 
 /**
- * Text for Markdown prose: characters that Markdown, HTML or a Vue-based site would interpret are escaped,
- * and no line can start a heading, list, quote or code block.
+ * Text for Markdown prose: characters that Markdown, HTML or a Vue-based site would interpret wherever they
+ * stand are escaped, and no line can start a heading, list, quote, setext underline or code block. The
+ * characters that matter only at a line's start (`+ = > -`, a number and its dot) or after an escaped one
+ * (`(` after `]`, `!` before `[`) are left as they are elsewhere, so the text reads as written.
  */
 export const escapedMarkdown = remembering((text: string): string =>
-  text
-    .replace(INVISIBLE, codePoint)
-    .replace(/[\\`*_{}[\]()#+!|~>=]/g, '\\$&')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
+  escapedChars(text)
     .split(LINE_BREAKS)
     .map((line) =>
       line
         .replace(/^[ \t]+/, '')
-        .replace(/^-/, '\\-')
+        .replace(/^[-+=>]/, '\\$&')
         .replace(/^(\d+)([.)])/, '$1\\$2'),
     )
     .join('\n'),
 );
 
-/** Text for a Markdown table cell: as escapedMarkdown, with line breaks turned into <br> so the row stays one line. */
+/** The characters that mean something wherever they stand in a line. */
+function escapedChars(text: string): string {
+  return text
+    .replace(INVISIBLE, codePoint)
+    .replace(/[\\`*_{}[\]#|~]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;');
+}
+
+/** Text placed after other text on a line (no line-start rule applies there): line breaks become spaces. */
+export const escapedInline = remembering((text: string): string =>
+  escapedChars(text.replace(LINE_BREAKS, ' ')),
+);
+
+/**
+ * Text for a Markdown table cell: line breaks turned into <br> so the row stays one line. A cell holds no
+ * block, so no line-start rule applies.
+ */
 export const escapedCell = remembering((text: string): string =>
-  escapedMarkdown(text)
+  escapedChars(text)
     .split(LINE_BREAKS)
     .map((line) => line.trim())
     .join('<br>'),

@@ -88,14 +88,15 @@ function eventInterface(
     event.label.zh,
     '',
     `Family: ${family.title.en} (${family.title.zh}). Level in the documentation: ${event.level.documented}.`,
-    `@see schemas/${schemaPaths.event(event)}`,
   ].join('\n');
   return {
     kind: Kind.Interface,
     name: own.event,
     isExported: true,
     extends: [names.envelope],
-    docs: [tsComment(doc)],
+    // The tag is the generator's own, written after the escaped texts so that it stays a tag; the path is
+    // in a code span, which TypeScript keeps whole (a bare path would be read as a name and a comment).
+    docs: [`${tsComment(doc)}\n@see \`${tsComment(`schemas/${schemaPaths.event(event)}`)}\``],
     properties: [
       { name: tsPropertyName(disc.name), type: tsString(event.name), docs: [fieldDocs(disc)] },
       {

@@ -163,7 +163,7 @@ export interface GadgetToggleContent {
  * 切换
  *
  * Family: Gadgets (小工具). Level in the documentation: INFO.
- * \@see schemas/events/gadget-toggle.schema.json
+ * @see `schemas/events/gadget-toggle.schema.json`
  */
 export interface GadgetToggleEvent extends MiniEventEnvelope {
   /**
@@ -253,7 +253,7 @@ export interface HostileTextContent {
  * second line
  * after LS
  * after PS \u{202e}rtl\u{202c} nul:\u{0} end). Level in the documentation: WARN.
- * \@see schemas/events/hostile-text.schema.json
+ * @see `schemas/events/hostile-text.schema.json`
  */
 export interface HostileTextEvent extends MiniEventEnvelope {
   /**
@@ -316,7 +316,7 @@ export interface WidgetRestStartedContent {
  * 开始休息
  *
  * Family: Widgets (部件). Level in the documentation: WARN.
- * \@see schemas/events/widget-rest-started.schema.json
+ * @see `schemas/events/widget-rest-started.schema.json`
  */
 export interface WidgetRestStartedEvent extends MiniEventEnvelope {
   /**
@@ -391,7 +391,7 @@ export interface WidgetSpinDoneContent {
  * 旋转完成
  *
  * Family: Widgets (部件). Level in the documentation: WARN.
- * \@see schemas/events/widget-spin-done.schema.json
+ * @see `schemas/events/widget-spin-done.schema.json`
  */
 export interface WidgetSpinDoneEvent extends MiniEventEnvelope {
   /**
@@ -462,7 +462,7 @@ export interface WidgetSpinStartedContent {
  * 开始旋转
  *
  * Family: Widgets (部件). Level in the documentation: WARN.
- * \@see schemas/events/widget-spin-started.schema.json
+ * @see `schemas/events/widget-spin-started.schema.json`
  */
 export interface WidgetSpinStartedEvent extends MiniEventEnvelope {
   /**
