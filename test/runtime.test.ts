@@ -78,7 +78,9 @@ test('the StandardSchemaV1 of any notification gives the value, or the errors as
   assert.equal(standard().validate(broken), {
     issues: errors.map((e) => ({ message: e.message, path: ['content', 'state'] })),
   });
-  assert.equal(standard().validate('text'), { issues: [{ message: 'must be object', path: [] }] });
+  assert.equal(standard().validate('text'), {
+    issues: [{ message: 'must be object, not string', path: [] }],
+  });
   assert.ok(Object.isFrozen(standard()));
 });
 
@@ -145,7 +147,7 @@ test('an invalid body is thrown with its errors, or given to the invalid handler
   const malformed = engine.parse('{"name": ');
   assert.not.ok(malformed.ok);
   for (const [body, errors, message] of [
-    [broken, engine.validate(broken), 'invalid notification: /content/state must be one of '],
+    [broken, engine.validate(broken), 'invalid notification: /content/state "Exploded" is not one of '],
     ['{"name": ', malformed.ok ? [] : malformed.errors, 'invalid notification: Unexpected end of JSON input'],
     [utf8('{}'), engine.validate({}), 'invalid notification: /name is required'],
   ] as const) {

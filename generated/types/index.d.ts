@@ -8411,9 +8411,14 @@ export interface ParseEcsEventOptions {
   strict?: boolean;
   /** What to do with a name the catalog does not know: 'reject' (default) or 'accept' it as an unknown event. */
   unknown?: 'reject' | 'accept';
+  /** Masked identifiers (`i-bp1ecr********5go2go`, as the documents' examples have): 'accept' (default, so that the documented examples validate) or 'reject' (keyword `masked`), for production traffic, where a masked value means the event was copied from the documentation. */
+  masked?: 'accept' | 'reject';
+  /** An event whose name keeps one status while its content's status field says another (the slip of some documented examples): 'reject' (default) or 'follow-content': when the event is valid as the sibling notification its content names, it is returned under that name, with a warning. */
+  statusSlip?: 'reject' | 'follow-content';
 }
 
-export type ParseEcsEventResult = { ok: true; known: true; event: EcsEvent } | { ok: true; known: false; event: UnknownEcsEvent } | { ok: false; errors: EcsEventError[] };
+/** What parsing gives. `warnings` (only when there are some) are what does not fail the event: a field that is not listed but close to one that is (a typo, most likely), or the name that `statusSlip` corrected. */
+export type ParseEcsEventResult = { ok: true; known: true; event: EcsEvent; warnings?: EcsEventError[] } | { ok: true; known: false; event: UnknownEcsEvent; warnings?: EcsEventError[] } | { ok: false; errors: EcsEventError[] };
 
 /** Every known notification name, sorted. */
 export declare const ECS_EVENT_NAMES: readonly EcsEventName[];
@@ -8474,7 +8479,7 @@ export declare function isEcsEvent<N extends EcsEventName>(value: unknown, name:
 export declare function validateEcsEvent(value: unknown, options?: ParseEcsEventOptions): EcsEventError[];
 export declare function parseEcsEvent(input: unknown, options: ParseEcsEventOptions & { unknown: 'accept' }): ParseEcsEventResult;
 /** Parses a JSON text or its UTF-8 bytes (a Uint8Array such as a Buffer; a leading BOM is dropped), or takes a parsed value, and validates it: the typed event, or the errors with their JSON paths. */
-export declare function parseEcsEvent(input: unknown, options?: ParseEcsEventOptions): { ok: true; known: true; event: EcsEvent } | { ok: false; errors: EcsEventError[] };
+export declare function parseEcsEvent(input: unknown, options?: ParseEcsEventOptions): { ok: true; known: true; event: EcsEvent; warnings?: EcsEventError[] } | { ok: false; errors: EcsEventError[] };
 
 /** The base interface of `StandardSchemaV1` (copied from @standard-schema/spec 1.1.0, MIT). */
 export interface StandardTypedV1<Input = unknown, Output = Input> {

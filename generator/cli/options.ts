@@ -3,6 +3,7 @@
  * `Options` type all come from these two tables.
  */
 import { parseArgs } from 'node:util';
+import { VALIDATE_OPTIONS } from '../events/options.js';
 
 interface OptionSpec {
   readonly type: 'string' | 'boolean';
@@ -21,6 +22,11 @@ const COMMANDS = [
   ['site dev', 'Serve the docs site of the output folder locally, with live reload'],
 ] as const;
 
+/** An option of validate, its help saying so (the package's own CLI has no other command). */
+function withValidate<T extends OptionSpec>(option: T): T {
+  return { ...option, help: `With validate: ${option.help[0]?.toLowerCase()}${option.help.slice(1)}` };
+}
+
 export const OPTIONS = {
   spec: { type: 'string', value: 'DIR', default: 'spec', help: 'Spec folder' },
   out: { type: 'string', value: 'DIR', default: 'generated', help: 'Output folder' },
@@ -34,8 +40,10 @@ export const OPTIONS = {
     help: 'With site build: the URL path the site is served under, e.g. /repository/ for a project page',
   },
   port: { type: 'string', value: 'N', default: '5173', help: 'With site dev: the port' },
-  strict: { type: 'boolean', help: 'With validate: reject fields the catalog does not list' },
-  json: { type: 'boolean', help: 'With validate: one JSON object per event (NDJSON) instead of text' },
+  strict: withValidate(VALIDATE_OPTIONS.strict),
+  json: withValidate(VALIDATE_OPTIONS.json),
+  'reject-masked': withValidate(VALIDATE_OPTIONS['reject-masked']),
+  'follow-content-status': withValidate(VALIDATE_OPTIONS['follow-content-status']),
   brief: { type: 'boolean', help: 'One line per diagnostic, without the source excerpt' },
   watch: { type: 'boolean', help: 'With generate: regenerate on every save of the spec or the templates' },
   'no-cache': {
@@ -77,7 +85,8 @@ export function usage(): string {
     flag(name, o),
     o.default ? `${o.help} (default: ${o.default})` : o.help,
   ]);
+  const width = Math.max(...[...COMMANDS, ...options].map(([left]) => left.length));
   const column = (rows: readonly (readonly [string, string])[]) =>
-    rows.map(([left, right]) => `  ${left.padEnd(18)}  ${right}`).join('\n');
+    rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`).join('\n');
   return `Usage: ecs-events <command> [options]\n\nCommands:\n${column(COMMANDS)}\n\nOptions:\n${column(options as [string, string][])}`;
 }

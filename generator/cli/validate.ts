@@ -6,15 +6,16 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cachedDerived, specDigest } from '../cache/index.js';
 import {
+  type Checking,
+  checkingWith,
   checkLine,
-  type EventReport,
-  formatReport,
   type Input,
   resolveInputs,
-  type Status,
   startsWithJsonLine,
   validateInput,
 } from '../events/inputs.js';
+import { checkOptionsOf } from '../events/options.js';
+import { type Counts, createOutput } from '../events/reports.js';
 import { validateSplit, worthSplitting } from '../events/split.js';
 import { errorReason, ToolError, UNREADABLE_SPEC } from '../support/diagnostics.js';
 import { displayPath, type Io } from './io.js';
@@ -41,9 +42,8 @@ export async function runValidate(args: readonly string[], options: Options, io:
   const data = await runtimeDataOf(specDir, options, io);
   const { createValidator } = await import('../events/engine.js');
   const engine = createValidator(data as Parameters<typeof createValidator>[0]);
-  const checker = { discriminator: engine.discriminator, check: engine.check };
-  const output = createOutput(io, options.json === true);
-  const strict = options.strict === true;
+  const checking = checkingWith(engine, checkOptionsOf(options));
+  const output = createOutput((text) => io.out(text), options.json === true);
   // Between chunks of input, the reading waits for the output to take what it was given.
   const ready = () => io.drain?.();
   for (const input of inputs) {
@@ -53,19 +53,21 @@ export async function runValidate(args: readonly string[], options: Options, io:
         await validateInTwo(
           split,
           input.label,
-          { data, strict, json: options.json === true },
-          checker,
+          { data, options: checking.options, json: options.json === true },
+          checking,
           output,
           ready,
         );
-      else await validateInput(input, checker, strict, output.report, ready);
+      else await validateInput(input, checking, output.report, ready);
     } catch (error) {
       output.flush();
       throw new ToolError(`cannot read ${input.label}: ${errorReason(error)}`, 2);
     }
   }
   output.flush();
-  return summarize(io, output.counts, options.json === true);
+  const { text, code } = output.summary();
+  io.out(text);
+  return code;
 }
 
 /** What the validator needs of the catalog, cached under the digest of the spec's inputs. */
@@ -97,42 +99,7 @@ async function runtimeDataOf(specDir: string, options: Options, io: Io): Promise
   return data;
 }
 
-interface Output {
-  readonly counts: Record<Status, number>;
-  report(r: EventReport): void;
-  /** A block of reports already formatted (by the split), with its counts. */
-  block(text: string, counts: Readonly<Record<Status, number>>): void;
-  flush(): void;
-}
-
-/** Reports are written in batches: one write per event would cost more than validating it. */
-function createOutput(io: Io, json: boolean): Output {
-  const counts: Record<Status, number> = { valid: 0, invalid: 0, unknown: 0, malformed: 0, empty: 0 };
-  let batch: string[] = [];
-  let batched = 0;
-  const flush = () => {
-    if (batch.length > 0) io.out(batch.join('\n'));
-    batch = [];
-    batched = 0;
-  };
-  const add = (text: string) => {
-    batch.push(text);
-    batched += text.length;
-    if (batched > 65536) flush();
-  };
-  return {
-    counts,
-    flush,
-    report(r) {
-      counts[r.status]++;
-      add(json ? JSON.stringify(r) : formatReport(r));
-    },
-    block(text, blockCounts) {
-      for (const status of Object.keys(counts) as Status[]) counts[status] += blockCounts[status];
-      if (text !== '') add(text);
-    },
-  };
-}
+type Output = ReturnType<typeof createOutput>;
 
 /** A large NDJSON file, which two threads check (events/split.ts); undefined for any other input. */
 function splittable(input: Input): { path: string; size: number } | undefined {
@@ -144,27 +111,15 @@ function splittable(input: Input): { path: string; size: number } | undefined {
 async function validateInTwo(
   file: { path: string; size: number },
   label: string,
-  settings: { data: unknown; strict: boolean; json: boolean },
-  checker: Parameters<typeof checkLine>[3],
+  settings: { data: unknown; options: object; json: boolean },
+  checking: Checking,
   output: Output,
   ready: () => Promise<void> | undefined,
 ): Promise<void> {
   await validateSplit(
     { ...file, label, ...settings },
-    (label, line, text, emit) => checkLine(label, line, text, checker, settings.strict, emit),
-    (text, blockCounts) => output.block(text, blockCounts),
+    (label, line, text, emit) => checkLine(label, line, text, checking, emit),
+    (text, blockCounts: Counts) => output.block(text, blockCounts),
     ready,
   );
-}
-
-function summarize(io: Io, counts: Readonly<Record<Status, number>>, json: boolean): number {
-  const total = counts.valid + counts.invalid + counts.unknown + counts.malformed;
-  const events = `${total} event${total === 1 ? '' : 's'}`;
-  const empty = counts.empty ? `, ${counts.empty} empty input` : '';
-  if (json) io.out(JSON.stringify({ summary: { total, ...counts } }));
-  else
-    io.out(
-      `${events}: ${counts.valid} valid, ${counts.invalid} invalid, ${counts.unknown} unknown name, ${counts.malformed} malformed${empty}.`,
-    );
-  return total > 0 && counts.valid === total && counts.empty === 0 ? 0 : 1;
 }

@@ -40,15 +40,22 @@ function packageJson(catalog: Catalog) {
     sideEffects: false,
     main: './runtime/index.js',
     types: './types/index.d.ts',
+    // The command is named after the package (without its scope): `npx <name> validate payload.json`.
+    bin: { [binName(catalog)]: './runtime/cli.js' },
     exports: {
       '.': { types: './types/index.d.ts', default: './runtime/index.js' },
       './schemas/*': './schemas/*',
       './fixtures/*': './fixtures/*',
       './package.json': './package.json',
     },
-    files: ['runtime', 'types', 'schemas', 'fixtures'],
+    // The decisions and errata ship too: some change verdicts (a documented example rejected, masks accepted).
+    files: ['runtime', 'types', 'schemas', 'fixtures', 'docs/decisions.md', 'docs/zh/decisions.md'],
     engines: { node: NODE_ENGINES },
   };
+}
+
+function binName(catalog: Catalog): string {
+  return catalog.package.name.replace(/^@[^/]+\//, '');
 }
 
 function readmeView(catalog: Catalog) {
@@ -77,6 +84,7 @@ function readmeView(catalog: Catalog) {
     packageName: mdText(catalog.package.name),
     description: mdText(catalog.package.description),
     version: mdInline(catalog.version),
+    binName: binName(catalog),
     installFence: mdFence(`npm install ${catalog.package.name}`, 'sh'),
     eventCount: catalog.events.length,
     familyCount: catalog.families.length,

@@ -13,13 +13,16 @@ import { bannerText } from './shared/banner.js';
 import { tsComment, tsString } from './shared/escape.js';
 import { printStatements } from './shared/ts-print.js';
 
-/** runtime/engine.js, runtime/router.js, runtime/data.js and runtime/index.js. */
+/** The shipped modules (runtime/engine.js, router.js, reports.js, cli.js), runtime/data.js and runtime/index.js. */
 export function emitRuntime(catalog: Catalog, assets: Assets): Map<string, string> {
   const banner = `// ${tsComment(bannerText(catalog.files)).replace(/\n/g, ' ')}\n`;
-  const shipped = (source: string) => `${banner}${source.replace(/^\/\/ @ts-check\n/, '')}`;
+  // A module's shebang stays its first line; the banner follows it.
+  const shipped = (source: string) => {
+    const shebang = /^#!.*\n/.exec(source)?.[0] ?? '';
+    return `${shebang}${banner}${source.slice(shebang.length).replace(/^\/\/ @ts-check\n/, '')}`;
+  };
   return new Map([
-    ['runtime/engine.js', shipped(assets.engine)],
-    ['runtime/router.js', shipped(assets.router)],
+    ...[...assets.shipped].map(([name, source]): [string, string] => [`runtime/${name}`, shipped(source)]),
     [
       'runtime/data.js',
       `${banner}export default JSON.parse(${tsString(JSON.stringify(runtimeData(catalog)))});\n`,

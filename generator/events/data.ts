@@ -20,6 +20,8 @@ export function runtimeData(catalog: Catalog): ReturnType<typeof buildRuntimeDat
 
 function buildRuntimeData(catalog: Catalog) {
   const patterns: string[] = [];
+  // Beside each pattern, the format it is (label, example, mask), for messages that name it.
+  const formats: ([label: string, example: string, mask: string | null] | null)[] = [];
   const enums: unknown[][] = [];
   const positions = new Map<string, number>();
   const intern = <T>(list: T[], value: T, key: string): number => {
@@ -39,8 +41,16 @@ function buildRuntimeData(catalog: Catalog) {
           `e${JSON.stringify(f.enum.map((e) => e.value))}`,
         )
       : -1,
-    f.pattern !== undefined ? intern(patterns, f.pattern, `p${f.pattern}`) : -1,
+    f.pattern !== undefined ? patternOf(f, f.pattern) : -1,
   ];
+  const patternOf = (f: FieldModel, pattern: string) => {
+    const at = intern(patterns, pattern, `p${pattern}`);
+    const format = f.format?.pattern === pattern ? f.format : undefined;
+    formats[at] = format
+      ? [format.label.en, format.example, format.mask?.char ?? null]
+      : (formats[at] ?? null);
+    return at;
+  };
   const presence = (fields: readonly { presence: PresenceKind }[]) =>
     fields.map((f) => PRESENCE_CODE[f.presence]).join('');
   const envelope = { fields: catalog.envelope.fields.map(spec), presence: presence(catalog.envelope.fields) };
@@ -66,6 +76,7 @@ function buildRuntimeData(catalog: Catalog) {
       names: [...f.events],
       fields: f.content.map(spec),
       ...(own === undefined ? {} : { envelope: own }),
+      ...(f.statusField === undefined ? {} : { status: f.statusField }),
     };
   });
   const events: Record<string, unknown> = {};
@@ -78,6 +89,7 @@ function buildRuntimeData(catalog: Catalog) {
     discriminator: catalog.envelope.discriminator,
     content: catalog.envelope.content,
     patterns,
+    formats,
     enums,
     envelope,
     ...(envelopes.length > 0 ? { envelopes } : {}),

@@ -1,37 +1,20 @@
 /**
- * The `validate` command: checks event payloads (JSON documents or NDJSON, from files, globs or stdin)
- * with the same engine the generated package ships. NDJSON is streamed line by line, so memory does not
- * grow with the input; a JSON document (one event, or an array of events) is read whole.
+ * The `validate` command's inputs: files, globs and stdin. Reading and checking them is events/reports.js,
+ * which the generated package's CLI shares; this side adds globs (tinyglobby) and the positions of JSON
+ * syntax errors (jsonc-parser), neither of which the package ships.
  */
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { errorReason, ToolError } from '../support/diagnostics.js';
-import { lineColumn, locateJsonError } from '../support/json-errors.js';
+import { locateJsonError } from '../support/json-errors.js';
+import { type Checking, type EventChecker, type EventReport, validateStream } from './reports.js';
 
-export interface EventError {
-  readonly path: string;
-  readonly keyword: string;
-  readonly message: string;
-}
+export type { Checking, EventChecker, EventError, EventReport, Status } from './reports.js';
+export { checkLine, formatReport, startsWithJsonLine } from './reports.js';
 
-/** What the command needs of a validator: the package engine's `check`, and the field holding the name. */
-export interface EventChecker {
-  readonly discriminator: string;
-  check(value: unknown, options?: { strict?: boolean }): { errors: EventError[]; known: boolean };
-}
-
-export type Status = 'valid' | 'invalid' | 'unknown' | 'malformed' | 'empty';
-
-export interface EventReport {
-  readonly source: string;
-  readonly line: number;
-  readonly column?: number;
-  /** Position in a JSON array, when the input holds one. */
-  readonly index?: number;
-  readonly status: Status;
-  readonly name?: string;
-  readonly errors: readonly EventError[];
-  readonly message?: string;
+/** How the command checks events: the engine, its options, and jsonc-parser's positions of syntax errors. */
+export function checkingWith(checker: EventChecker, options: object): Checking {
+  return { checker, options, locate: locateJsonError };
 }
 
 export interface Input {
@@ -80,193 +63,11 @@ async function expand(arg: string, cwd: string): Promise<string[]> {
 }
 
 /** Validates every event of one input, calling `report` for each as soon as it is checked. */
-export async function validateInput(
+export function validateInput(
   input: Input,
-  checker: EventChecker,
-  strict: boolean,
+  checking: Checking,
   report: (r: EventReport) => void,
   ready?: () => Promise<void> | undefined,
 ): Promise<void> {
-  const lines = readLines(input.open());
-  let mode: 'unknown' | 'ndjson' | 'document' = 'unknown';
-  const document: string[] = [];
-  let documentStart = 0;
-  let lineNo = 0;
-  let count = 0;
-  const emit = (r: EventReport) => {
-    count++;
-    report(r);
-  };
-  for await (const batch of lines) {
-    for (const line of batch) {
-      lineNo++;
-      if (mode === 'document') {
-        document.push(line);
-        continue;
-      }
-      if (mode === 'ndjson') {
-        checkLine(input.label, lineNo, line, checker, strict, emit);
-        continue;
-      }
-      if (isBlank(line)) continue;
-      const parsed = parse(line);
-      if (parsed.ok) {
-        mode = 'ndjson';
-        checkValue(input.label, lineNo, parsed.value, checker, strict, emit);
-      } else {
-        mode = 'document';
-        documentStart = lineNo;
-        document.push(line);
-      }
-    }
-    await ready?.();
-  }
-  if (mode === 'document') {
-    const text = document.join('\n');
-    const parsed = parse(text);
-    if (parsed.ok) checkValue(input.label, documentStart, parsed.value, checker, strict, emit);
-    else {
-      const at = lineColumn(text, parsed.position);
-      const where = { line: documentStart + at.line - 1, column: at.column };
-      emit({ source: input.label, ...where, status: 'malformed', errors: [], message: parsed.message });
-    }
-  }
-  if (count === 0)
-    report({ source: input.label, line: 0, status: 'empty', errors: [], message: 'no event in the input' });
-}
-
-/**
- * The lines of a stream, without their line ends, a chunk's worth at a time (one await per chunk, not per
- * line). Faster than node:readline for the one thing needed here, and it holds one chunk at a time, so
- * memory stays flat however long the input.
- */
-async function* readLines(stream: NodeJS.ReadableStream): AsyncGenerator<string[]> {
-  const decoder = new TextDecoder('utf-8');
-  let rest = '';
-  for await (const chunk of stream) {
-    const text =
-      rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }));
-    const lines: string[] = [];
-    let start = 0;
-    let end = text.indexOf('\n');
-    while (end >= 0) {
-      lines.push(text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end));
-      start = end + 1;
-      end = text.indexOf('\n', start);
-    }
-    rest = text.slice(start);
-    if (lines.length > 0) yield lines;
-  }
-  rest += decoder.decode();
-  if (rest !== '') yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest];
-}
-
-function isBlank(line: string): boolean {
-  return line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '');
-}
-
-/** Checks one line of NDJSON (once the input is known to be NDJSON): an event, a blank line, or malformed. */
-export function checkLine(
-  source: string,
-  line: number,
-  text: string,
-  checker: EventChecker,
-  strict: boolean,
-  emit: (r: EventReport) => void,
-): void {
-  if (isBlank(text)) return;
-  const parsed = parse(text);
-  if (parsed.ok) checkValue(source, line, parsed.value, checker, strict, emit);
-  else {
-    const at = column(text, parsed.position);
-    emit({ source, line, column: at, status: 'malformed', errors: [], message: parsed.message });
-  }
-}
-
-/** Whether the first line of `text` that is not blank is a JSON value (then the input is NDJSON). */
-export function startsWithJsonLine(text: string): boolean | undefined {
-  let start = 0;
-  for (;;) {
-    const end = text.indexOf('\n', start);
-    if (end < 0) return undefined;
-    const line = text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end);
-    if (!isBlank(line)) return parse(line).ok;
-    start = end + 1;
-  }
-}
-
-function checkValue(
-  source: string,
-  line: number,
-  value: unknown,
-  checker: EventChecker,
-  strict: boolean,
-  emit: (r: EventReport) => void,
-): void {
-  if (!Array.isArray(value)) {
-    emit(checkOne(source, line, undefined, value, checker, strict));
-    return;
-  }
-  for (let i = 0; i < value.length; i++) emit(checkOne(source, line, i, value[i], checker, strict));
-}
-
-const STRICT = { strict: true };
-const LENIENT = { strict: false };
-
-function checkOne(
-  source: string,
-  line: number,
-  index: number | undefined,
-  item: unknown,
-  checker: EventChecker,
-  strict: boolean,
-): EventReport {
-  const { errors, known } = checker.check(item, strict ? STRICT : LENIENT);
-  const carried = isRecord(item) ? item[checker.discriminator] : undefined;
-  const name = typeof carried === 'string' ? carried : undefined;
-  const nameOnly = !known && name !== undefined && errors.length === 1 && errors[0]?.keyword === 'enum';
-  const status: Status = errors.length === 0 ? 'valid' : nameOnly ? 'unknown' : 'invalid';
-  const report: { -readonly [K in keyof EventReport]: EventReport[K] } = { source, line, status, errors };
-  if (index !== undefined) report.index = index;
-  if (name !== undefined) report.name = name;
-  return report;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function parse(
-  text: string,
-): { ok: true; value: unknown } | { ok: false; message: string; position: number } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    const { offset, message } = locateJsonError(text, (error as Error).message);
-    return { ok: false, message, position: offset };
-  }
-}
-
-function column(line: string, position: number): number {
-  return Math.min(position, line.length) + 1;
-}
-
-/** One human-readable block for a report. */
-export function formatReport(r: EventReport): string {
-  const where = `${r.source}${r.line > 0 ? `:${r.line}` : ''}${r.column ? `:${r.column}` : ''}${r.index !== undefined ? ` [${r.index}]` : ''}`;
-  switch (r.status) {
-    case 'valid':
-      return `${where}: OK ${r.name}`;
-    case 'unknown':
-      return `${where}: UNKNOWN notification name ${JSON.stringify(r.name)} (not in the catalog)`;
-    case 'malformed':
-      return `${where}: MALFORMED JSON: ${r.message}`;
-    case 'empty':
-      return `${where}: EMPTY: ${r.message}`;
-    default:
-      return [
-        `${where}: INVALID ${r.name ?? '(no name)'}`,
-        ...r.errors.map((e) => `  ${e.path || '/'}: ${e.message} (${e.keyword})`),
-      ].join('\n');
-  }
+  return validateStream(input.label, input.open(), checking, report, ready);
 }

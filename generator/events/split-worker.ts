@@ -5,12 +5,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createValidator } from './engine.js';
-import { checkLine } from './inputs.js';
+import { checkingWith, checkLine } from './inputs.js';
 import { AHEAD, blocksOf, checkBlock, type WorkerInput, type WorkerMessage } from './split.js';
 
 function run(input: WorkerInput, post: (message: WorkerMessage) => void): void {
   const engine = createValidator(input.data as Parameters<typeof createValidator>[0]);
-  const checker = { discriminator: engine.discriminator, check: engine.check };
+  const checking = checkingWith(engine, input.options);
   for (const block of blocksOf(input.path, input.size, (i) => i % 2 === 1, input.blockBytes)) {
     if (!block.bytes) continue;
     for (;;) {
@@ -22,7 +22,7 @@ function run(input: WorkerInput, post: (message: WorkerMessage) => void): void {
       { ...block, bytes: block.bytes },
       input.label,
       input.json,
-      (label, line, t, emit) => checkLine(label, line, t, checker, input.strict, emit),
+      (label, line, t, emit) => checkLine(label, line, t, checking, emit),
     );
     post({ block: block.index, text, counts });
   }

@@ -8,7 +8,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import { canRunInParallel, spawnWorker } from '../support/workers.js';
-import { type EventReport, formatReport, type Status } from './inputs.js';
+import { type Counts, type EventReport, formatReport, noCounts, tally } from './reports.js';
 
 /** Bytes per block (cut at the next line end). */
 const BLOCK_BYTES = 2 ** 20;
@@ -17,7 +17,7 @@ const SPLIT_BYTES = 16 * 2 ** 20;
 /** How many blocks a thread may be ahead of the printing. */
 export const AHEAD = 2;
 
-export type Counts = Record<Status, number>;
+export type { Counts };
 
 /** One block of the file: its index, its first line's number, and its bytes (when this thread checks it). */
 export interface Block {
@@ -97,10 +97,10 @@ export function checkBlock(
   json: boolean,
   check: LineCheck,
 ): { text: string; counts: Counts } {
-  const counts: Counts = { valid: 0, invalid: 0, unknown: 0, malformed: 0, empty: 0 };
+  const counts = noCounts();
   const out: string[] = [];
   const emit = (r: EventReport) => {
-    counts[r.status]++;
+    tally(counts, r);
     out.push(json ? JSON.stringify(r) : formatReport(r));
   };
   const lines = linesOf(block.bytes);
@@ -121,7 +121,8 @@ export interface WorkerInput {
   readonly size: number;
   readonly label: string;
   readonly data: unknown;
-  readonly strict: boolean;
+  /** The engine's options (strict, masked, statusSlip). */
+  readonly options: object;
   readonly json: boolean;
   /** [0]: the index of the next block the main thread will print (the worker waits to stay AHEAD). */
   readonly printed: Int32Array;

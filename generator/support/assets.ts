@@ -7,11 +7,15 @@ import { join } from 'node:path';
 import { listFiles } from './fs.js';
 import { toolkitRoot } from './toolkit.js';
 
+/**
+ * The modules of generator/events/ that ship verbatim in the package's runtime/: the generic validator,
+ * the router beside it, the reading and reporting of payloads, and the package's command line and its options.
+ */
+export const SHIPPED_MODULES = ['engine.js', 'router.js', 'reports.js', 'options.js', 'cli.js'] as const;
+
 export interface Assets {
-  /** Source of the generic validator shipped in the package. */
-  readonly engine: string;
-  /** Source of the generic router shipped in the package beside the validator. */
-  readonly router: string;
+  /** Source of each shipped module, by file name. */
+  readonly shipped: ReadonlyMap<(typeof SHIPPED_MODULES)[number], string>;
   /** Templates by path relative to templates/ ("docs/event.md.hbs"). */
   readonly templates: ReadonlyMap<string, string>;
 }
@@ -33,8 +37,7 @@ export function loadAssets(): Assets {
     templates.set(path, readFileSync(join(templatesDir, path), 'utf8'));
   const events = join(root, 'generator', 'events');
   cached = {
-    engine: readFileSync(join(events, 'engine.js'), 'utf8'),
-    router: readFileSync(join(events, 'router.js'), 'utf8'),
+    shipped: new Map(SHIPPED_MODULES.map((name) => [name, readFileSync(join(events, name), 'utf8')])),
     templates,
   };
   return cached;

@@ -22,8 +22,5 @@ export function locateJsonError(text: string, fallback: string): { offset: numbe
   return { offset: first.offset, message: `${what} (${fallback.replace(/\s+/g, ' ')})` };
 }
 
-/** 1-based line and column of an offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
-}
+/** 1-based line and column of an offset (shared with the reports, which ship in the package). */
+export { lineColumn } from '../events/reports.js';

@@ -15,7 +15,7 @@ export function runtimeStatements(catalog: Catalog, names: PackageNames): Statem
 /** What parsing gives for a known notification, and for a value that is not one. */
 function results(names: PackageNames) {
   return {
-    ok: `{ ok: true; known: true; event: ${names.event} }`,
+    ok: `{ ok: true; known: true; event: ${names.event}; warnings?: ${names.error}[] }`,
     rejected: `{ ok: false; errors: ${names.error}[] }`,
   };
 }
@@ -57,13 +57,32 @@ function resultTypes(names: PackageNames): Statement[] {
             "What to do with a name the catalog does not know: 'reject' (default) or 'accept' it as an unknown event.",
           ],
         },
+        {
+          name: 'masked',
+          type: "'accept' | 'reject'",
+          hasQuestionToken: true,
+          docs: [
+            "Masked identifiers (`i-bp1ecr********5go2go`, as the documents' examples have): 'accept' (default, so that the documented examples validate) or 'reject' (keyword `masked`), for production traffic, where a masked value means the event was copied from the documentation.",
+          ],
+        },
+        {
+          name: 'statusSlip',
+          type: "'reject' | 'follow-content'",
+          hasQuestionToken: true,
+          docs: [
+            "An event whose name keeps one status while its content's status field says another (the slip of some documented examples): 'reject' (default) or 'follow-content': when the event is valid as the sibling notification its content names, it is returned under that name, with a warning.",
+          ],
+        },
       ],
     },
     {
       kind: TypeAlias,
       name: names.parseResult,
       isExported: true,
-      type: `${ok} | { ok: true; known: false; event: ${names.unknownEvent} } | ${rejected}`,
+      type: `${ok} | { ok: true; known: false; event: ${names.unknownEvent}; warnings?: ${names.error}[] } | ${rejected}`,
+      docs: [
+        'What parsing gives. `warnings` (only when there are some) are what does not fail the event: a field that is not listed but close to one that is (a typo, most likely), or the name that `statusSlip` corrected.',
+      ],
     },
   ];
 }

@@ -383,9 +383,14 @@ export interface ParseMiniEventOptions {
   strict?: boolean;
   /** What to do with a name the catalog does not know: 'reject' (default) or 'accept' it as an unknown event. */
   unknown?: 'reject' | 'accept';
+  /** Masked identifiers (`i-bp1ecr********5go2go`, as the documents' examples have): 'accept' (default, so that the documented examples validate) or 'reject' (keyword `masked`), for production traffic, where a masked value means the event was copied from the documentation. */
+  masked?: 'accept' | 'reject';
+  /** An event whose name keeps one status while its content's status field says another (the slip of some documented examples): 'reject' (default) or 'follow-content': when the event is valid as the sibling notification its content names, it is returned under that name, with a warning. */
+  statusSlip?: 'reject' | 'follow-content';
 }
 
-export type ParseMiniEventResult = { ok: true; known: true; event: MiniEvent } | { ok: true; known: false; event: UnknownMiniEvent } | { ok: false; errors: MiniEventError[] };
+/** What parsing gives. `warnings` (only when there are some) are what does not fail the event: a field that is not listed but close to one that is (a typo, most likely), or the name that `statusSlip` corrected. */
+export type ParseMiniEventResult = { ok: true; known: true; event: MiniEvent; warnings?: MiniEventError[] } | { ok: true; known: false; event: UnknownMiniEvent; warnings?: MiniEventError[] } | { ok: false; errors: MiniEventError[] };
 
 /** Every known notification name, sorted. */
 export declare const MINI_EVENT_NAMES: readonly MiniEventName[];
@@ -422,7 +427,7 @@ export declare function isMiniEvent<N extends MiniEventName>(value: unknown, nam
 export declare function validateMiniEvent(value: unknown, options?: ParseMiniEventOptions): MiniEventError[];
 export declare function parseMiniEvent(input: unknown, options: ParseMiniEventOptions & { unknown: 'accept' }): ParseMiniEventResult;
 /** Parses a JSON text or its UTF-8 bytes (a Uint8Array such as a Buffer; a leading BOM is dropped), or takes a parsed value, and validates it: the typed event, or the errors with their JSON paths. */
-export declare function parseMiniEvent(input: unknown, options?: ParseMiniEventOptions): { ok: true; known: true; event: MiniEvent } | { ok: false; errors: MiniEventError[] };
+export declare function parseMiniEvent(input: unknown, options?: ParseMiniEventOptions): { ok: true; known: true; event: MiniEvent; warnings?: MiniEventError[] } | { ok: false; errors: MiniEventError[] };
 
 /** The base interface of `StandardSchemaV1` (copied from @standard-schema/spec 1.1.0, MIT). */
 export interface StandardTypedV1<Input = unknown, Output = Input> {
