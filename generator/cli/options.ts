@@ -17,6 +17,10 @@ const COMMANDS = [
   ['generate', 'Generate every output from the spec into the output folder'],
   ['check', 'Report generated files that are stale, missing or orphaned (same as generate --check)'],
   ['validate <input>...', 'Validate event payloads: JSON or NDJSON files, globs, or - for stdin'],
+  [
+    'diff <old> <new>',
+    'What changed between two catalogs (folders or git:<rev>[:<path>]), and its semver level',
+  ],
   ['site build', 'Build the docs site of the output folder into --site (default: site)'],
   ['site dev', 'Serve the docs site of the output folder locally, with live reload'],
 ] as const;
@@ -35,7 +39,19 @@ export const OPTIONS = {
   },
   port: { type: 'string', value: 'N', default: '5173', help: 'With site dev: the port' },
   strict: { type: 'boolean', help: 'With validate: reject fields the catalog does not list' },
-  json: { type: 'boolean', help: 'With validate: one JSON object per event (NDJSON) instead of text' },
+  json: {
+    type: 'boolean',
+    help: 'With validate: one JSON object per event (NDJSON) instead of text; with diff: --format json',
+  },
+  format: {
+    type: 'string',
+    value: 'FORMAT',
+    help: 'With diff: text (default), markdown (a changelog section) or json',
+  },
+  'check-version': {
+    type: 'boolean',
+    help: "With diff: exit 1 when the new catalog's version is not at least the bump its changes call for",
+  },
   brief: { type: 'boolean', help: 'One line per diagnostic, without the source excerpt' },
   watch: { type: 'boolean', help: 'With generate: regenerate on every save of the spec or the templates' },
   'no-cache': {
