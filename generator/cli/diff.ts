@@ -43,23 +43,23 @@ export async function runDiff(args: readonly string[], options: Options, io: Io)
   const [before, after] = sides.map((side) => side.catalog);
   if (!before || !after) return 1;
   const changes = compareCatalogs(before, after);
-  const result: DiffResult = {
+  const found: DiffResult = {
     from: { version: before.version },
     to: { version: after.version },
     semver: largest(changes),
     changes,
     notifications: after.events.filter((e) => before.events.some((o) => o.name === e.name)).length,
   };
-  const understated = checkVersion(before.version, after.version, result.semver);
+  const understated = checkVersion(before.version, after.version, found.semver);
   const enough =
-    result.semver === 'none' ? undefined : `version ${after.version} says at least ${result.semver}`;
+    found.semver === 'none' ? undefined : `version ${after.version} says at least ${found.semver}`;
   const verdict = understated ?? enough;
   io.out(
     format === 'json'
-      ? renderJson(result)
+      ? renderJson(found)
       : format === 'markdown'
-        ? renderMarkdown(result).trimEnd()
-        : renderText(result, verdict),
+        ? renderMarkdown(found).trimEnd()
+        : renderText(found, verdict),
   );
   if (options['check-version'] && understated) {
     io.err(`ecs-events: the new version understates the change: ${understated}.`);

@@ -105,7 +105,7 @@ function comparePatterns(before: EventFieldModel, after: EventFieldModel, add: A
   else if (isWiderPattern(p1, p2)) add('pattern-widened', { args });
   else {
     const example = rejectedExample(p2, [before.example, before.format?.example]);
-    const why = example === undefined ? '' : ` (rejects the old example ${quote(example)})`;
+    const why = example === undefined ? '' : `, which rejects the old example ${quote(example)}`;
     add('pattern-changed', { args: { ...args, why } });
   }
 }

@@ -17,8 +17,8 @@ export interface DiffResult {
 }
 
 /** The `--json` object, keys in a fixed order. */
-export function renderJson(result: DiffResult): string {
-  const changes = result.changes.map(({ kind, semver, name, field, value, message }) => ({
+export function renderJson(found: DiffResult): string {
+  const changes = found.changes.map(({ kind, semver, name, field, value, message }) => ({
     kind,
     semver,
     name,
@@ -26,7 +26,7 @@ export function renderJson(result: DiffResult): string {
     value,
     message,
   }));
-  const { from, to, semver } = result;
+  const { from, to, semver } = found;
   return JSON.stringify(
     { from: { version: from.version }, to: { version: to.version }, semver, changes },
     null,
@@ -62,39 +62,40 @@ const HEADINGS: Record<Exclude<Semver, 'none'>, string> = {
 };
 
 /** The text report: the versions and the advice, then each level's groups. */
-export function renderText(result: DiffResult, verdict?: string): string {
+export function renderText(found: DiffResult, verdict?: string): string {
   const lines = [
-    `${result.from.version} → ${result.to.version}: ${result.semver}${verdict ? ` (${verdict})` : ''}`,
+    `${found.from.version} → ${found.to.version}: ${found.semver}${verdict ? ` (${verdict})` : ''}`,
   ];
   for (const level of LEVELS) {
-    const groups = groupsOf(result.changes, level);
+    const groups = groupsOf(found.changes, level);
     if (groups.length === 0) continue;
-    lines.push('', `${HEADINGS[level]} (${result.changes.filter((c) => c.semver === level).length})`);
-    for (const group of groups) lines.push(`  - ${group.detail}${where(group, result, (n) => n)}`);
+    lines.push('', `${HEADINGS[level]} (${found.changes.filter((c) => c.semver === level).length})`);
+    for (const group of groups) lines.push(`  - ${group.detail}${where(group, found, (n) => n)}`);
   }
-  if (result.changes.length === 0) lines.push('', 'No change.');
+  if (found.changes.length === 0) lines.push('', 'No change.');
   return lines.join('\n');
 }
 
 /** A changelog section: a heading with the versions, the lead paragraphs, the advice, a list per level. */
-export function renderMarkdown(result: DiffResult, lead: readonly string[] = []): string {
-  const lines = [`## ${mdLine(result.to.version)}`, ''];
+export function renderMarkdown(found: DiffResult, lead: readonly string[] = []): string {
+  // Versions match the format's semver pattern: nothing in them is Markdown.
+  const lines = [`## ${found.to.version}`, ''];
   for (const paragraph of lead) lines.push(paragraph, '');
-  const advice = result.semver === 'none' ? 'no change to the catalog' : `a **${result.semver}** release`;
-  lines.push(`Compared with ${mdLine(result.from.version)}: ${advice}.`);
+  const advice = found.semver === 'none' ? 'no change to the catalog' : `a **${found.semver}** release`;
+  lines.push(`Compared with ${found.from.version}: ${advice}.`);
   for (const level of LEVELS) {
-    const groups = groupsOf(result.changes, level);
+    const groups = groupsOf(found.changes, level);
     if (groups.length === 0) continue;
     lines.push('', `### ${HEADINGS[level]}`, '');
-    for (const group of groups) lines.push(`- ${mdLine(group.detail)}${where(group, result, inlineCode)}`);
+    for (const group of groups) lines.push(`- ${mdLine(group.detail)}${where(group, found, inlineCode)}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
 /** Which notifications a group is about: all of them, or each by name. */
-function where(group: Group, result: DiffResult, show: (name: string) => string): string {
+function where(group: Group, found: DiffResult, show: (name: string) => string): string {
   if (group.names.length === 0) return '';
-  if (group.names.length > 1 && group.names.length === result.notifications)
+  if (group.names.length > 1 && group.names.length === found.notifications)
     return ': every notification both catalogs have';
   return `: ${group.names.map(show).join(', ')}`;
 }
