@@ -3,7 +3,8 @@
  * terminal and a Markdown changelog section, both grouped by level, the same change in several
  * notifications on one line.
  */
-import { inlineCode, mdLine } from '../emit/shared/escape.js';
+import { LEVEL_HEADINGS, releaseSection } from '../emit/shared/release-section.js';
+import type { ReleaseModel } from '../model/catalog.js';
 import { type Change, LEVELS, type Semver } from './change.js';
 
 /** What `diff` found. */
@@ -34,32 +35,35 @@ export function renderJson(found: DiffResult): string {
   );
 }
 
-/** One line per group of equal changes. */
-export interface Group {
-  readonly semver: Semver;
-  /** The change's message without the notification's name. */
-  readonly detail: string;
-  readonly names: readonly string[];
-}
-
-/** The changes of one level, equal changes of several notifications as one group, in first-seen order. */
-export function groupsOf(changes: readonly Change[], level: Semver): Group[] {
-  const groups = new Map<string, { semver: Semver; detail: string; names: string[] }>();
-  for (const change of changes) {
+/** The changes of one level, equal changes of several notifications as one entry, in first-seen order. */
+export function groupsOf(
+  found: DiffResult,
+  level: (typeof LEVELS)[number],
+): ReleaseModel['changes'][number][] {
+  const groups = new Map<string, { semver: typeof level; change: string; names: string[] }>();
+  for (const change of found.changes) {
     if (change.semver !== level) continue;
     const detail = change.name === null ? change.message : change.message.slice(change.name.length + 2);
-    const group = groups.get(detail) ?? { semver: level, detail, names: [] };
+    const group = groups.get(detail) ?? { semver: level, change: detail, names: [] };
     groups.set(detail, group);
     if (change.name !== null) group.names.push(change.name);
   }
-  return [...groups.values()];
+  return [...groups.values()].map((g) => {
+    const every = g.names.length > 1 && g.names.length === found.notifications;
+    return { ...g, every, names: every ? [] : g.names };
+  });
 }
 
-const HEADINGS: Record<Exclude<Semver, 'none'>, string> = {
-  major: 'Major: payloads accepted before may be rejected, or code may no longer compile',
-  minor: 'Minor: more is accepted; exhaustive handling must add cases',
-  patch: 'Patch: texts and docs',
-};
+/** The diff as a release: what the changelog, the docs' Changes page and `--format markdown` print. */
+export function releaseOf(found: DiffResult, lead: readonly string[] = []): ReleaseModel {
+  return {
+    version: found.to.version,
+    lead,
+    from: found.from.version,
+    semver: found.semver,
+    changes: LEVELS.flatMap((level) => groupsOf(found, level)),
+  };
+}
 
 /** The text report: the versions and the advice, then each level's groups. */
 export function renderText(found: DiffResult, verdict?: string): string {
@@ -67,10 +71,17 @@ export function renderText(found: DiffResult, verdict?: string): string {
     `${found.from.version} → ${found.to.version}: ${found.semver}${verdict ? ` (${verdict})` : ''}`,
   ];
   for (const level of LEVELS) {
-    const groups = groupsOf(found.changes, level);
+    const groups = groupsOf(found, level);
     if (groups.length === 0) continue;
-    lines.push('', `${HEADINGS[level]} (${found.changes.filter((c) => c.semver === level).length})`);
-    for (const group of groups) lines.push(`  - ${group.detail}${where(group, found, (n) => n)}`);
+    lines.push('', `${LEVEL_HEADINGS[level]} (${found.changes.filter((c) => c.semver === level).length})`);
+    for (const g of groups) {
+      const where = g.every
+        ? ': every notification both catalogs have'
+        : g.names.length > 0
+          ? `: ${g.names.join(', ')}`
+          : '';
+      lines.push(`  - ${g.change}${where}`);
+    }
   }
   if (found.changes.length === 0) lines.push('', 'No change.');
   return lines.join('\n');
@@ -78,24 +89,5 @@ export function renderText(found: DiffResult, verdict?: string): string {
 
 /** A changelog section: a heading with the versions, the lead paragraphs, the advice, a list per level. */
 export function renderMarkdown(found: DiffResult, lead: readonly string[] = []): string {
-  // Versions match the format's semver pattern: nothing in them is Markdown.
-  const lines = [`## ${found.to.version}`, ''];
-  for (const paragraph of lead) lines.push(paragraph, '');
-  const advice = found.semver === 'none' ? 'no change to the catalog' : `a **${found.semver}** release`;
-  lines.push(`Compared with ${found.from.version}: ${advice}.`);
-  for (const level of LEVELS) {
-    const groups = groupsOf(found.changes, level);
-    if (groups.length === 0) continue;
-    lines.push('', `### ${HEADINGS[level]}`, '');
-    for (const group of groups) lines.push(`- ${mdLine(group.detail)}${where(group, found, inlineCode)}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/** Which notifications a group is about: all of them, or each by name. */
-function where(group: Group, found: DiffResult, show: (name: string) => string): string {
-  if (group.names.length === 0) return '';
-  if (group.names.length > 1 && group.names.length === found.notifications)
-    return ': every notification both catalogs have';
-  return `: ${group.names.map(show).join(', ')}`;
+  return releaseSection(releaseOf(found, lead));
 }
