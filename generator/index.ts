@@ -126,7 +126,7 @@ export async function buildCatalog(
   rules.validateRules(ctx);
   const read = examples.readExamples(ctx);
   if (hasErrors(ctx.diagnostics) || !ctx.catalog) return stop(ctx.diagnostics);
-  const catalog = model.buildModel(specDir, ctx.catalog, ctx.families, read);
+  const catalog = model.buildModel(specDir, ctx.catalog, ctx.families, read, ctx.releases);
   const exampleErrors = await checks.checkExamples(catalog, ctx);
   if (hasErrors(exampleErrors)) return stop(exampleErrors);
   return { catalog, diagnostics: [], sources };

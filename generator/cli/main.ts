@@ -24,6 +24,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (command === undefined) throw new ToolError('no command given', 2);
     // Each command loads what it needs when it runs: a run with nothing to do should load almost nothing.
     if (command === 'validate') return await (await import('./validate.js')).runValidate(rest, options, io);
+    if (command === 'diff') return await (await import('./diff.js')).runDiff(rest, options, io);
     if (command === 'site') return await (await import('./site.js')).runSite(rest, options, io);
     if (rest.length > 0) throw new ToolError(`unexpected argument "${rest[0]}"`, 2);
     const { runGenerate } = await import('./generate.js');

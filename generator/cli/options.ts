@@ -18,6 +18,10 @@ const COMMANDS = [
   ['generate', 'Generate every output from the spec into the output folder'],
   ['check', 'Report generated files that are stale, missing or orphaned (same as generate --check)'],
   ['validate <input>...', 'Validate event payloads: JSON or NDJSON files, globs, or - for stdin'],
+  [
+    'diff <old> <new>',
+    'What changed between two catalogs (folders or git:<rev>[:<path>]), and its semver level',
+  ],
   ['site build', 'Build the docs site of the output folder into --site (default: site)'],
   ['site dev', 'Serve the docs site of the output folder locally, with live reload'],
 ] as const;
@@ -41,9 +45,21 @@ export const OPTIONS = {
   },
   port: { type: 'string', value: 'N', default: '5173', help: 'With site dev: the port' },
   strict: withValidate(VALIDATE_OPTIONS.strict),
-  json: withValidate(VALIDATE_OPTIONS.json),
+  json: {
+    ...VALIDATE_OPTIONS.json,
+    help: `${withValidate(VALIDATE_OPTIONS.json).help}; with diff: --format json`,
+  },
   'reject-masked': withValidate(VALIDATE_OPTIONS['reject-masked']),
   'follow-content-status': withValidate(VALIDATE_OPTIONS['follow-content-status']),
+  format: {
+    type: 'string',
+    value: 'FORMAT',
+    help: 'With diff: text (default), markdown (a changelog section) or json',
+  },
+  'check-version': {
+    type: 'boolean',
+    help: "With diff: exit 1 when the new catalog's version is not at least the bump its changes call for",
+  },
   brief: { type: 'boolean', help: 'One line per diagnostic, without the source excerpt' },
   watch: { type: 'boolean', help: 'With generate: regenerate on every save of the spec or the templates' },
   'no-cache': {

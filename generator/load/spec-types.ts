@@ -212,3 +212,26 @@ export interface RawFamily {
   notifications: RawNotification[];
   examples?: RawExample[];
 }
+
+/** One change of a release, as `npm run changelog` records it: equal changes of several names as one. */
+export interface RawReleaseChange {
+  semver: 'major' | 'minor' | 'patch';
+  change: string;
+  names: string[];
+  every?: boolean;
+}
+
+export interface RawRelease {
+  version: string;
+  revision?: string;
+  lead?: string[];
+  from?: string;
+  semver?: 'major' | 'minor' | 'patch' | 'none';
+  changes?: RawReleaseChange[];
+}
+
+/** The record of the catalog's releases (spec/releases.yaml). */
+export interface RawReleases {
+  kind: 'releases';
+  releases: RawRelease[];
+}

@@ -5,7 +5,7 @@
  * once built.
  */
 import { basename } from 'node:path';
-import type { RawCatalog, RawFamily, RawNotification } from '../load/spec-types.js';
+import type { RawCatalog, RawFamily, RawNotification, RawReleases } from '../load/spec-types.js';
 import { compareStrings } from '../support/diagnostics.js';
 import type { Located } from '../validate/context.js';
 import type { ExampleText } from '../validate/examples.js';
@@ -20,6 +20,7 @@ import type {
 import { classification, envelopeOf } from './classes.js';
 import { familyFields, field, fieldAs, level } from './fields.js';
 import { createRefs, type Refs } from './refs.js';
+import { buildReleases } from './releases.js';
 import { categoryOf, pascalOf, resolvePresence, slugOf, statusOf, tagsOf } from './resolve.js';
 
 /** Builds the model from a valid spec. */
@@ -28,6 +29,7 @@ export function buildModel(
   catalog: Located<RawCatalog>,
   families: readonly Located<RawFamily>[],
   exampleTexts: ReadonlyMap<string, ExampleText>,
+  releases?: Located<RawReleases>,
 ): Catalog {
   const raw = catalog.data;
   const bannerPath = bannerPaths(specDir);
@@ -56,6 +58,7 @@ export function buildModel(
     events,
     examples,
     ...buildNotes(raw, refs),
+    releases: buildReleases(releases?.data),
     files: [catalog, ...sorted].map(({ file }) => bannerPath(file.path)).sort(compareStrings),
     catalogFile: bannerPath(catalog.file.path),
   };

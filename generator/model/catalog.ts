@@ -219,6 +219,24 @@ export interface StatusModel {
   readonly source: SourceRef;
 }
 
+/** A version of the catalog the repository records, with what diff found against the one before. */
+export interface ReleaseModel {
+  readonly version: string;
+  readonly revision?: string | undefined;
+  /** Hand-written paragraphs, plain text. */
+  readonly lead: readonly string[];
+  readonly from?: string | undefined;
+  readonly semver?: 'major' | 'minor' | 'patch' | 'none' | undefined;
+  readonly changes: readonly {
+    readonly semver: 'major' | 'minor' | 'patch';
+    /** The change, without the notification names. */
+    readonly change: string;
+    readonly names: readonly string[];
+    /** In every notification both versions have. */
+    readonly every: boolean;
+  }[];
+}
+
 export interface Catalog {
   readonly id: string;
   readonly version: string;
@@ -260,6 +278,8 @@ export interface Catalog {
     readonly decision: Text;
   }[];
   readonly decisions: readonly { readonly id: string; readonly title: Text; readonly text: Text }[];
+  /** The releases the spec records (spec/releases.yaml), newest first; none without that file. */
+  readonly releases: readonly ReleaseModel[];
   /** The spec files, as "<spec folder name>/<path>", for banners. */
   readonly files: readonly string[];
   /** Banner path of the catalog file. */

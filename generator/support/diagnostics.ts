@@ -30,6 +30,7 @@ export const MESSAGES = {
   'spec-format': (a: Args) => `${a.where}${a.detail}`,
   'missing-catalog': () => 'no file of kind "catalog" in the spec folder',
   'duplicate-catalog': (a: Args) => `a second file of kind "catalog"; the first is ${a.other}`,
+  'duplicate-releases': (a: Args) => `a second file of kind "releases"; the first is ${a.other}`,
   'duplicate-name': (a: Args) => `notification name "${a.name}" is already defined at ${a.other}`,
   'duplicate-id': (a: Args) => `${a.kind} "${a.id}" is already defined at ${a.other}`,
   'duplicate-field': (a: Args) => `field "${a.name}" is already defined at ${a.other}`,

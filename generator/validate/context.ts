@@ -5,7 +5,7 @@
 import type { ReadFiles } from '../load/files.js';
 import { type DataPath, locate } from '../load/positions.js';
 import type { SpecFile } from '../load/spec.js';
-import type { RawCatalog, RawFamily } from '../load/spec-types.js';
+import type { RawCatalog, RawFamily, RawReleases } from '../load/spec-types.js';
 import { createDiagnostic, type Diagnostic, type DiagnosticCode } from '../support/diagnostics.js';
 
 export interface Located<T> {
@@ -19,6 +19,8 @@ export interface RuleContext {
   readonly read?: ReadFiles;
   readonly catalog: Located<RawCatalog> | undefined;
   readonly families: readonly Located<RawFamily>[];
+  /** The record of the catalog's releases, when the spec has one. */
+  readonly releases?: Located<RawReleases> | undefined;
   readonly diagnostics: Diagnostic[];
   report(
     code: DiagnosticCode,
@@ -38,16 +40,22 @@ export function createRuleContext(
   const diagnostics: Diagnostic[] = [];
   const catalogs: Located<RawCatalog>[] = [];
   const families: Located<RawFamily>[] = [];
+  const releases: Located<RawReleases>[] = [];
   for (const file of files) {
-    const data = file.data as RawCatalog | RawFamily;
+    const data = file.data as RawCatalog | RawFamily | RawReleases;
     if (data.kind === 'catalog') catalogs.push({ file, data });
+    else if (data.kind === 'releases') releases.push({ file, data });
     else families.push({ file, data });
   }
   const report: RuleContext['report'] = (code, args, file, path, target) => {
     diagnostics.push(createDiagnostic(code, args, locate(file, path, target)));
   };
-  for (const extra of catalogs.slice(1)) {
-    report('duplicate-catalog', { other: catalogs[0]?.file.displayPath ?? '' }, extra.file, ['kind']);
+  for (const [kind, found] of [
+    ['catalog', catalogs],
+    ['releases', releases],
+  ] as const) {
+    for (const extra of found.slice(1))
+      report(`duplicate-${kind}`, { other: found[0]?.file.displayPath ?? '' }, extra.file, ['kind']);
   }
   if (catalogs.length === 0) {
     const first = files[0];
@@ -59,7 +67,8 @@ export function createRuleContext(
       ),
     );
   }
-  return { specDir, ...(read ? { read } : {}), catalog: catalogs[0], families, diagnostics, report };
+  const context = { specDir, ...(read ? { read } : {}), catalog: catalogs[0], families, diagnostics, report };
+  return { ...context, releases: releases[0] };
 }
 
 /** "a", "b", "c" for listing known names in messages; long lists are cut. */

@@ -53,6 +53,9 @@ const en = {
   typeName: 'TypeScript type',
   handler: 'Handling it',
   handling: 'Handling events',
+  changes: 'Changes',
+  changesLead:
+    'What each version of the catalog changed for the people who receive the events, as `ecs-events diff` finds it between the versions the repository records, with the level each change calls for.',
   documentedExample: 'Documented example',
   generatedExample: 'Generated example (from the catalog; the document has none for this name)',
   invalidExample: 'The catalog rejects this example',
@@ -119,6 +122,9 @@ const zh: Words = {
   typeName: 'TypeScript类型',
   handler: '处理示例',
   handling: '处理事件通知',
+  changes: '变更记录',
+  changesLead:
+    '各版本catalog对接收事件通知者的变更，由 `ecs-events diff` 在仓库记录的版本之间得出，并注明每项变更所需的版本级别。以下内容为英文。',
   documentedExample: '文档示例',
   generatedExample: '生成的示例（来自catalog；文档中没有该名称的示例）',
   invalidExample: 'catalog拒绝此示例',

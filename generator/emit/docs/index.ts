@@ -34,6 +34,7 @@ import { eventNames, packageNames } from '../shared/names.js';
 import { schemaPaths } from '../shared/schema-paths.js';
 import { renderTemplate } from '../shared/templates.js';
 import { validEventJson } from '../shared/values.js';
+import { CHANGES_PAGE, changesView, hasChanges } from './changes.js';
 import { type RowLine, rowLines } from './field-rows.js';
 import { HANDLING_PAGE, handlingView } from './handling.js';
 import { LOCALES, type Locale, localePrefix, pick, presenceWord, type Words, words } from './i18n.js';
@@ -66,6 +67,7 @@ export function* emitDocs(catalog: Catalog, assets: Assets): Generator<readonly 
     yield page(`${HANDLING_PAGE}.md`, `${HANDLING_PAGE}.${locale}.md.hbs`, () =>
       handlingView(catalog, locale),
     );
+    if (hasChanges(catalog)) yield page(`${CHANGES_PAGE}.md`, 'changes.md.hbs', () => changesView(catalog));
     for (const family of catalog.families) {
       yield page(`families/${family.id}.md`, 'family.md.hbs', () =>
         familyView(catalog, family, locale, rows),

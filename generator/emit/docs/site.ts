@@ -10,6 +10,7 @@ import type { Assets } from '../../support/assets.js';
 import type { Contents } from '../contract.js';
 import { htmlText } from '../shared/escape.js';
 import { toJson } from '../shared/json.js';
+import { CHANGES_PAGE, hasChanges } from './changes.js';
 import { HANDLING_PAGE } from './handling.js';
 import { LOCALES, type Locale, localePrefix, pick, words } from './i18n.js';
 
@@ -61,6 +62,7 @@ function siteData(catalog: Catalog, banner: string) {
           { text: htmlText(w.allEvents), link: link(locale, 'index') },
           { text: htmlText(w.handling), link: link(locale, HANDLING_PAGE) },
           { text: htmlText(w.decisions), link: link(locale, 'decisions') },
+          ...(hasChanges(catalog) ? [{ text: htmlText(w.changes), link: link(locale, CHANGES_PAGE) }] : []),
         ],
         sidebar: sidebar(catalog, locale),
         outline: { label: w.outline },
@@ -88,6 +90,7 @@ function sidebar(catalog: Catalog, locale: Locale) {
         { text: w.allEvents, link: link(locale, 'index') },
         { text: w.handling, link: link(locale, HANDLING_PAGE) },
         { text: w.decisions, link: link(locale, 'decisions') },
+        ...(hasChanges(catalog) ? [{ text: w.changes, link: link(locale, CHANGES_PAGE) }] : []),
       ],
     },
     // VitePress renders sidebar and nav texts as HTML.
