@@ -63,7 +63,9 @@ async function schemaSet(dir: string) {
   };
 }
 
-type Raw = Pick<ErrorObject, 'instancePath' | 'schemaPath' | 'keyword' | 'params' | 'message'>;
+type Raw = Pick<ErrorObject, 'instancePath' | 'schemaPath' | 'keyword' | 'params'> & {
+  message?: string | undefined;
+};
 
 /** For every invalid fixture and each of its schemas: ajv's errors as they come, and as the toolkit shows them. */
 async function dumpErrors(dir: string, fixtures: ReturnType<typeof readFixtures>) {
