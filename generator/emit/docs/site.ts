@@ -12,6 +12,7 @@ import { htmlText } from '../shared/escape.js';
 import { toJson } from '../shared/json.js';
 import { HANDLING_PAGE } from './handling.js';
 import { LOCALES, type Locale, localePrefix, pick, words } from './i18n.js';
+import { LANGUAGES_PAGE } from './other-languages.js';
 
 /**
  * A string that VitePress embeds in an inline <script> (site title, descriptions). VitePress does not
@@ -60,6 +61,7 @@ function siteData(catalog: Catalog, banner: string) {
         nav: [
           { text: htmlText(w.allEvents), link: link(locale, 'index') },
           { text: htmlText(w.handling), link: link(locale, HANDLING_PAGE) },
+          { text: htmlText(w.languages), link: link(locale, LANGUAGES_PAGE) },
           { text: htmlText(w.decisions), link: link(locale, 'decisions') },
         ],
         sidebar: sidebar(catalog, locale),
@@ -87,6 +89,7 @@ function sidebar(catalog: Catalog, locale: Locale) {
       items: [
         { text: w.allEvents, link: link(locale, 'index') },
         { text: w.handling, link: link(locale, HANDLING_PAGE) },
+        { text: w.languages, link: link(locale, LANGUAGES_PAGE) },
         { text: w.decisions, link: link(locale, 'decisions') },
       ],
     },
