@@ -116,7 +116,9 @@ test('the Python commands make a module that imports, and the validator gives ev
   });
   const counts = JSON.parse(out.toString('utf8')) as number[];
   assert.is(counts.length, cases.length);
-  counts.forEach((count, i) => assert.is(count === 0, cases[i]?.valid, cases[i]?.path));
+  counts.forEach((count, i) => {
+    assert.is(count === 0, cases[i]?.valid, cases[i]?.path);
+  });
 });
 
 test.run();
