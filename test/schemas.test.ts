@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { objectProperties } from '../generator/emit/shared/field-schema.js';
 import type { EventModel } from '../generator/model/catalog.js';
+import { createAjv, normalizeErrors } from '../generator/validate/ajv.js';
 import { schemaValidator } from './ajv-helpers.js';
 import { ROOT, realOutput, SPEC_DIR } from './helpers.js';
 
@@ -57,7 +59,8 @@ test('every schema compiles under ajv strict mode and has a unique $id', () => {
     ids.add(schema.$id);
     assert.ok(v.ajv.getSchema(schema.$id), `${path} compiles`);
   }
-  assert.is(ids.size, catalog.events.length + catalog.families.length * 2 + 2);
+  // Per name; per family and a bundle in the default, strict and codegen variants.
+  assert.is(ids.size, catalog.events.length + catalog.families.length * 3 + 3);
 });
 
 test('every documented example validates against its schema, its family and the bundle, as declared', () => {
@@ -193,6 +196,26 @@ test('ver may be missing, and the three time formats have their own patterns', (
   const preemptible = example('preemptible-instance-interruption');
   preemptible.level = 'WARN';
   assert.equal(v.errors('events.schema.json', preemptible), []);
+});
+
+test('a forbidden field is kept out of properties and reported where it stands, whatever its name', async () => {
+  const names = ['a.b', '^x$', '(y)|z', 'w*', 'back\\slash', '[v]{2}', 'q+?'];
+  const properties = Object.fromEntries([['kept', { type: 'string' }], ...names.map((n) => [n, false])]);
+  const encoded = objectProperties(properties);
+  assert.equal(Object.keys(encoded.properties), ['kept']);
+  assert.equal(objectProperties({ kept: true }), { properties: { kept: true } });
+  const validate = (await createAjv()).compile({ type: 'object', ...encoded });
+  for (const name of names) {
+    validate({ kept: 'k', [name]: 1 });
+    assert.equal(
+      keyed(normalizeErrors(validate.errors)),
+      [`/${name.replaceAll('~', '~0')} false schema`],
+      name,
+    );
+    // The pattern matches the name alone: a metacharacter in it is not one in the pattern.
+    for (const other of [`${name}!`, `!${name}`, name.replace(/[^a-z]/g, 'a')])
+      assert.ok(validate({ [other]: 1 }), `${other} is not ${name}`);
+  }
 });
 
 /**

@@ -56,6 +56,7 @@ const en = {
   changes: 'Changes',
   changesLead:
     'What each version of the catalog changed for the people who receive the events, as `ecs-events diff` finds it between the versions the repository records, with the level each change calls for.',
+  languages: 'Using the schemas from other languages',
   documentedExample: 'Documented example',
   generatedExample: 'Generated example (from the catalog; the document has none for this name)',
   invalidExample: 'The catalog rejects this example',
@@ -125,6 +126,7 @@ const zh: Words = {
   changes: '变更记录',
   changesLead:
     '各版本catalog对接收事件通知者的变更，由 `ecs-events diff` 在仓库记录的版本之间得出，并注明每项变更所需的版本级别。以下内容为英文。',
+  languages: '在其他语言中使用JSON Schema',
   documentedExample: '文档示例',
   generatedExample: '生成的示例（来自catalog；文档中没有该名称的示例）',
   invalidExample: 'catalog拒绝此示例',

@@ -39,6 +39,7 @@ import { type RowLine, rowLines } from './field-rows.js';
 import { HANDLING_PAGE, handlingView } from './handling.js';
 import { LOCALES, type Locale, localePrefix, pick, presenceWord, type Words, words } from './i18n.js';
 import { eventDiagram, familyDiagrams } from './mermaid.js';
+import { LANGUAGES_PAGE, languagesView } from './other-languages.js';
 import { emitSite } from './site.js';
 
 /** Every docs page of both locales, and the site configuration, one page at a time. */
@@ -68,6 +69,7 @@ export function* emitDocs(catalog: Catalog, assets: Assets): Generator<readonly 
       handlingView(catalog, locale),
     );
     if (hasChanges(catalog)) yield page(`${CHANGES_PAGE}.md`, 'changes.md.hbs', () => changesView(catalog));
+    yield page(`${LANGUAGES_PAGE}.md`, `${LANGUAGES_PAGE}.${locale}.md.hbs`, () => languagesView(catalog));
     for (const family of catalog.families) {
       yield page(`families/${family.id}.md`, 'family.md.hbs', () =>
         familyView(catalog, family, locale, rows),
@@ -120,6 +122,7 @@ function indexView(catalog: Catalog, locale: Locale) {
     eventCount: countOf(catalog.events.length, locale),
     decisionsLink: 'decisions.md',
     handlingLink: `${HANDLING_PAGE}.md`,
+    languagesLink: `${LANGUAGES_PAGE}.md`,
     families: catalog.families.map((f) => ({
       title: mdLine(t(f.title).main),
       link: `families/${f.id}.md`,

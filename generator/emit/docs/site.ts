@@ -13,6 +13,7 @@ import { toJson } from '../shared/json.js';
 import { CHANGES_PAGE, hasChanges } from './changes.js';
 import { HANDLING_PAGE } from './handling.js';
 import { LOCALES, type Locale, localePrefix, pick, words } from './i18n.js';
+import { LANGUAGES_PAGE } from './other-languages.js';
 
 /**
  * A string that VitePress embeds in an inline <script> (site title, descriptions). VitePress does not
@@ -61,6 +62,7 @@ function siteData(catalog: Catalog, banner: string) {
         nav: [
           { text: htmlText(w.allEvents), link: link(locale, 'index') },
           { text: htmlText(w.handling), link: link(locale, HANDLING_PAGE) },
+          { text: htmlText(w.languages), link: link(locale, LANGUAGES_PAGE) },
           { text: htmlText(w.decisions), link: link(locale, 'decisions') },
           ...(hasChanges(catalog) ? [{ text: htmlText(w.changes), link: link(locale, CHANGES_PAGE) }] : []),
         ],
@@ -89,6 +91,7 @@ function sidebar(catalog: Catalog, locale: Locale) {
       items: [
         { text: w.allEvents, link: link(locale, 'index') },
         { text: w.handling, link: link(locale, HANDLING_PAGE) },
+        { text: w.languages, link: link(locale, LANGUAGES_PAGE) },
         { text: w.decisions, link: link(locale, 'decisions') },
         ...(hasChanges(catalog) ? [{ text: w.changes, link: link(locale, CHANGES_PAGE) }] : []),
       ],

@@ -1,6 +1,7 @@
 /**
  * The family and bundle schemas: each accepts any of its notifications and dispatches on the name with
- * if/then, so that an error is reported against the one notification's part that the name selects.
+ * if/then, so that an error is reported against the one notification's part that the name selects; or, in
+ * the form for code generators, is the union of its notifications' parts, each tagged by its name.
  */
 import type { Catalog, EventModel, FamilyModel } from '../../model/catalog.js';
 import { indexOf } from '../../model/lookups.js';
@@ -11,10 +12,11 @@ import {
   fieldDescription,
   fieldSchema,
   fieldValueSchema,
+  objectProperties,
   type Schema,
 } from '../shared/field-schema.js';
-import { closedIn, type Variant } from '../shared/schema-paths.js';
-import { DRAFT_2020_12, requiredOf, type SchemaRun } from './run.js';
+import { closedIn } from '../shared/schema-paths.js';
+import { type DispatchForm, DRAFT_2020_12, requiredOf, type SchemaRun, variantOf } from './run.js';
 
 /**
  * A schema that accepts any of `events`, choosing the branch by the notification name. Each family is
@@ -26,21 +28,27 @@ export function dispatchSchema(
   path: string,
   head: { title: string; description: string },
   events: readonly EventModel[],
-  variant: Variant,
+  form: DispatchForm,
   sources: readonly string[],
 ): Record<string, unknown> {
   const { catalog } = run;
   const name = catalog.envelope.discriminator;
-  const defs = dispatchDefs(run, events, variant);
+  const defs = dispatchDefs(run, events, form);
+  const choice =
+    form === 'union'
+      ? { oneOf: events.map((event) => ({ $ref: `#/$defs/${run.defKey('event', event.slug)}` })) }
+      : {
+          required: [name],
+          properties: { [name]: { enum: events.map((e) => e.name) } },
+          allOf: events.map((event) => branch(run, event)),
+        };
   return {
     $schema: DRAFT_2020_12,
     $id: `${catalog.schemaBaseUri}${path}`,
     $comment: bannerText(sources),
     ...head,
     type: 'object',
-    required: [name],
-    properties: { [name]: { enum: events.map((e) => e.name) } },
-    allOf: events.map((event) => branch(run, event)),
+    ...choice,
     $defs: defs,
   };
 }
@@ -49,10 +57,10 @@ export function dispatchSchema(
 function dispatchDefs(
   run: SchemaRun,
   events: readonly EventModel[],
-  variant: Variant,
+  form: DispatchForm,
 ): Record<string, unknown> {
   const defs: Record<string, unknown> = {};
-  addFamilyDefs(run, events, variant, defs);
+  addFamilyDefs(run, events, form, defs);
   addEventDefs(run, events, defs);
   return defs;
 }
@@ -65,13 +73,13 @@ function dispatchDefs(
 function addFamilyDefs(
   run: SchemaRun,
   events: readonly EventModel[],
-  variant: Variant,
+  form: DispatchForm,
   defs: Record<string, unknown>,
 ): void {
   for (const event of events) {
     const familyKey = run.defKey('family', event.family);
     if (!(familyKey in defs)) {
-      defs[familyKey] = familyBody(run, indexOf(run.catalog).family(event.family), variant);
+      defs[familyKey] = familyBody(run, indexOf(run.catalog).family(event.family), form);
     }
   }
 }
@@ -93,13 +101,14 @@ function branch(run: SchemaRun, event: EventModel): unknown {
 }
 
 /** Every field of a family with its type, none required or forbidden: what all its notifications share. */
-function familyBody(run: SchemaRun, family: FamilyModel, variant: Variant): unknown {
-  return lookup(mapUnder(run.families, family), variant, () =>
-    run.json.token(makeFamilyBody(run.catalog, family, variant)),
+function familyBody(run: SchemaRun, family: FamilyModel, form: DispatchForm): unknown {
+  return lookup(mapUnder(run.families, family), form, () =>
+    run.json.token(makeFamilyBody(run.catalog, family, form)),
   );
 }
 
-function makeFamilyBody(catalog: Catalog, family: FamilyModel, variant: Variant): Record<string, unknown> {
+function makeFamilyBody(catalog: Catalog, family: FamilyModel, form: DispatchForm): Record<string, unknown> {
+  const variant = variantOf(form);
   const events = indexOf(catalog).eventsOf(family.id);
   // A field bound in every notification of the family is checked by each notification's constant alone.
   const alwaysBound = new Set(
@@ -112,10 +121,12 @@ function makeFamilyBody(catalog: Catalog, family: FamilyModel, variant: Variant)
     const typed = fieldValueSchema(field);
     const schema = alwaysBound.has(field.name) ? withoutEnum(typed) : typed;
     // A field some notifications forbid is typed by the notifications that allow it, so that a forbidden
-    // field is reported once, as forbidden.
-    content[field.name] = sometimesAbsent(catalog, family).has(field.name)
-      ? { description: schema.description }
-      : schema;
+    // field is reported once, as forbidden. A generator merges the union's members into one type and
+    // reads an untyped field as anything, so the union types it here too.
+    content[field.name] =
+      form !== 'union' && sometimesAbsent(catalog, family).has(field.name)
+        ? { description: schema.description }
+        : schema;
   }
   const properties: Record<string, Schema> = {};
   // The family's resource type decides some envelope fields (the resource's ARN): its notifications agree.
@@ -136,7 +147,7 @@ function makeFamilyBody(catalog: Catalog, family: FamilyModel, variant: Variant)
     title: family.title.en,
     type: 'object',
     required: requiredOf(envelope),
-    properties,
+    ...objectProperties(properties),
     ...closedIn(variant),
   };
 }
@@ -188,7 +199,7 @@ function makeEventDelta(run: SchemaRun, event: EventModel): Record<string, unkno
       [catalog.envelope.content]: {
         type: 'object',
         required: requiredOf(event.content),
-        properties: content,
+        ...objectProperties(content),
       },
     },
   };

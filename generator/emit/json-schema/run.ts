@@ -10,6 +10,19 @@ import { type JsonWriter, jsonWriter } from './json-writer.js';
 
 export const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 
+/**
+ * How a family or bundle schema chooses its notification: a variant dispatches by if/then on the name, for
+ * validators (an error is reported against the one notification the name selects); `union` makes it a
+ * union of the notifications tagged by the name, for code generators (which read a union and not an
+ * if/then), open as the default variant is.
+ */
+export type DispatchForm = Variant | 'union';
+
+/** The variant whose objects a form's are: closed in the strict one. */
+export function variantOf(form: DispatchForm): Variant {
+  return form === 'union' ? 'default' : form;
+}
+
 /** The names of the fields that must be present. */
 export function requiredOf(fields: readonly EventFieldModel[]): string[] {
   return fields.filter((f) => f.presence === 'required').map((f) => f.name);
@@ -21,7 +34,7 @@ export function requiredOf(fields: readonly EventFieldModel[]): string[] {
  */
 export class SchemaRun {
   readonly json: JsonWriter = jsonWriter();
-  readonly families = new Map<FamilyModel, Map<Variant, unknown>>();
+  readonly families = new Map<FamilyModel, Map<DispatchForm, unknown>>();
   readonly deltas = new Map<EventModel, unknown>();
   readonly branches = new Map<EventModel, unknown>();
 

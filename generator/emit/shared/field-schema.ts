@@ -9,9 +9,40 @@ import { lookup, mapUnder } from '../../support/lookup.js';
 /** A JSON Schema: an object, or `false` for a field that must be absent. */
 export type Schema = Record<string, unknown> | boolean;
 
-/** A field's schema; `false` for a field that must be absent. */
+/**
+ * A field's schema; `false` for a field that must be absent, which goes into a schema through
+ * objectProperties, never as a property of its own.
+ */
 export function fieldSchema(field: EventFieldModel): Schema {
   return field.presence === 'absent' ? false : fieldValueSchema(field);
+}
+
+/**
+ * The `properties` of an object schema, the fields that must be absent (given as `false`) taken out and
+ * forbidden by a `false` pattern property each, anchored to the name. Validators report such a field where
+ * it stands with the `false schema` keyword, as they do for a `false` property; code generators read
+ * `properties` only (quicktype fails on a `false` property, others type it as anything), so the field is
+ * left out of the type they make.
+ */
+export function objectProperties(properties: Readonly<Record<string, unknown>>): {
+  properties: Record<string, unknown>;
+  patternProperties?: Record<string, false>;
+} {
+  const kept: Record<string, unknown> = {};
+  const absent: Record<string, false> = {};
+  let anyAbsent = false;
+  for (const [name, schema] of Object.entries(properties)) {
+    if (schema === false) {
+      absent[`^${escapePattern(name)}$`] = false;
+      anyAbsent = true;
+    } else kept[name] = schema;
+  }
+  return anyAbsent ? { properties: kept, patternProperties: absent } : { properties: kept };
+}
+
+/** A text as a regular expression (ECMA-262, unicode mode, as ajv compiles it) that matches it alone. */
+function escapePattern(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
 const valueSchemas = new WeakMap<FieldModel, Record<string, unknown>>();

@@ -18,6 +18,12 @@ export const schemaPaths = {
   event: (event: EventModel) => `events/${event.slug}.schema.json`,
   family: (family: FamilyModel, variant: Variant) => `${prefix(variant)}families/${family.id}.schema.json`,
   bundle: (variant: Variant) => `${prefix(variant)}events.schema.json`,
+  /**
+   * The variant for code generators (quicktype and the like): the same family and bundle schemas as a
+   * union of their notifications, tagged by the name, which a generator reads and an if/then does not show.
+   */
+  codegenFamily: (family: FamilyModel) => `codegen/families/${family.id}.schema.json`,
+  codegenBundle: () => 'codegen/events.schema.json',
 };
 
 function prefix(variant: Variant): string {
