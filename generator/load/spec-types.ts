@@ -204,6 +204,7 @@ export interface RawFamily {
   resourceType?: string;
   category?: string;
   statusField?: string;
+  subject?: string;
   nameTemplate?: string;
   tags?: { id: string; label: RawText }[];
   content: RawField[];

@@ -195,6 +195,7 @@ function buildFamily(
     resourceType: raw.resourceType,
     category: raw.category,
     statusField: raw.statusField,
+    subject: raw.subject,
     nameTemplate: raw.nameTemplate,
     tags: (raw.tags ?? []).map((t) => ({ id: t.id, label: refs.text(t.label) })),
     content: familyFields(raw, refs, source),

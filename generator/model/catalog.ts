@@ -157,6 +157,8 @@ export interface FamilyModel {
   readonly category?: string | undefined;
   /** The content field that carries the status, when one does. */
   readonly statusField?: string | undefined;
+  /** The content field with the ID of the resource each notification is about (required in every one). */
+  readonly subject?: string | undefined;
   readonly nameTemplate?: string | undefined;
   readonly tags: readonly { readonly id: string; readonly label: Text }[];
   readonly content: readonly FieldModel[];

@@ -49,6 +49,9 @@ export const MESSAGES = {
   'status-twice': (a: Args) =>
     `notification "${a.name}" declares a status, but its family's status field "${a.field}" carries it`,
   'status-field': (a: Args) => `status field "${a.field}" needs an enum of catalog statuses`,
+  'subject-type': (a: Args) => `subject field "${a.field}" must be a string field (the ID of a resource)`,
+  'subject-presence': (a: Args) =>
+    `subject field "${a.field}" is ${a.presence} in notification "${a.name}"; it must be required in every one`,
   'envelope-role': (a: Args) => `envelope ${a.role} "${a.name}" is not one of the envelope fields`,
   'enum-type': (a: Args) => `enum value ${a.value} is not of the field's type ${a.type}`,
   'invalid-pattern': (a: Args) => `invalid regular expression: ${a.reason}`,

@@ -152,6 +152,7 @@ function checkClassification(checker: Checker, ctx: RuleContext, data: RawFamily
       }
     }
   }
+  checkSubject(checker, data);
   if (data.statusField === undefined) return;
   const field = checker.field(data.statusField, ['statusField']);
   if (field && !field.enum) checker.report('status-field', { field: data.statusField }, ['statusField']);
@@ -163,6 +164,21 @@ function checkClassification(checker: Checker, ctx: RuleContext, data: RawFamily
       j,
       'value',
     ]);
+}
+
+/** The subject field is a string field that every notification of the family carries. */
+function checkSubject(checker: Checker, data: RawFamily): void {
+  if (data.subject === undefined) return;
+  const field = checker.field(data.subject, ['subject']);
+  if (!field) return;
+  if (field.type !== 'string') checker.report('subject-type', { field: field.name }, ['subject']);
+  for (const [i, n] of data.notifications.entries()) {
+    const presence = resolvePresence(data, n).fields.get(field.name)?.presence ?? 'required';
+    if (presence !== 'required') {
+      const args = { field: field.name, presence, name: n.name };
+      checker.report('subject-presence', args, ['notifications', i, 'name']);
+    }
+  }
 }
 
 /** A notification's own status and category refer to the catalog's; a status is given once. */
