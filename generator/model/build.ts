@@ -18,6 +18,7 @@ import type {
   FieldModel,
 } from './catalog.js';
 import { classification, envelopeOf } from './classes.js';
+import { buildDeliveries } from './deliveries.js';
 import { familyFields, field, fieldAs, level } from './fields.js';
 import { createRefs, type Refs } from './refs.js';
 import { categoryOf, pascalOf, resolvePresence, slugOf, statusOf, tagsOf } from './resolve.js';
@@ -56,6 +57,12 @@ export function buildModel(
     events,
     examples,
     ...buildNotes(raw, refs),
+    deliveries: buildDeliveries(
+      raw,
+      sorted.map((f) => f.data),
+      events,
+      refs,
+    ),
     files: [catalog, ...sorted].map(({ file }) => bannerPath(file.path)).sort(compareStrings),
     catalogFile: bannerPath(catalog.file.path),
   };
