@@ -36,6 +36,11 @@ export const OPTIONS = {
   port: { type: 'string', value: 'N', default: '5173', help: 'With site dev: the port' },
   strict: { type: 'boolean', help: 'With validate: reject fields the catalog does not list' },
   json: { type: 'boolean', help: 'With validate: one JSON object per event (NDJSON) instead of text' },
+  form: {
+    type: 'string',
+    value: 'FORM',
+    help: "With validate: read every payload in this delivery form (classic or one of the catalog's deliveries)",
+  },
   brief: { type: 'boolean', help: 'One line per diagnostic, without the source excerpt' },
   watch: { type: 'boolean', help: 'With generate: regenerate on every save of the spec or the templates' },
   'no-cache': {

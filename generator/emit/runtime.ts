@@ -6,6 +6,7 @@
  */
 
 import { runtimeData } from '../events/data.js';
+import { formsData } from '../events/forms-data.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Assets } from '../support/assets.js';
 import { runtimeIndexStatements } from './runtime-index.js';
@@ -13,13 +14,18 @@ import { bannerText } from './shared/banner.js';
 import { tsComment, tsString } from './shared/escape.js';
 import { printStatements } from './shared/ts-print.js';
 
-/** runtime/engine.js, runtime/router.js, runtime/data.js and runtime/index.js. */
+/** runtime/engine.js, router.js, forms.js, their data tables (data.js, forms-data.js) and index.js. */
 export function emitRuntime(catalog: Catalog, assets: Assets): Map<string, string> {
   const banner = `// ${tsComment(bannerText(catalog.files)).replace(/\n/g, ' ')}\n`;
   const shipped = (source: string) => `${banner}${source.replace(/^\/\/ @ts-check\n/, '')}`;
   return new Map([
     ['runtime/engine.js', shipped(assets.engine)],
     ['runtime/router.js', shipped(assets.router)],
+    ['runtime/forms.js', shipped(assets.forms)],
+    [
+      'runtime/forms-data.js',
+      `${banner}export default JSON.parse(${tsString(JSON.stringify(formsData(catalog)))});\n`,
+    ],
     [
       'runtime/data.js',
       `${banner}export default JSON.parse(${tsString(JSON.stringify(runtimeData(catalog)))});\n`,

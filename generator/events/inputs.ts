@@ -17,7 +17,20 @@ export interface EventError {
 /** What the command needs of a validator: the package engine's `check`, and the field holding the name. */
 export interface EventChecker {
   readonly discriminator: string;
-  check(value: unknown, options?: { strict?: boolean }): { errors: EventError[]; known: boolean };
+  check(
+    value: unknown,
+    options?: { strict?: boolean },
+  ): {
+    errors: EventError[];
+    known: boolean;
+    /** The delivery form the value was read in, and the classic event it converts to (forms.js). */
+    form?: string;
+    event?: unknown;
+    /** The name of a type the catalog does not know. */
+    name?: string;
+  };
+  /** How a form is named in the text reports; the classic form is not named. */
+  readonly labelOf?: (form: string) => string | undefined;
 }
 
 export type Status = 'valid' | 'invalid' | 'unknown' | 'malformed' | 'empty';
@@ -30,6 +43,8 @@ export interface EventReport {
   readonly index?: number;
   readonly status: Status;
   readonly name?: string;
+  /** The delivery form of the event, when the checker reads forms. */
+  readonly form?: string;
   readonly errors: readonly EventError[];
   readonly message?: string;
 }
@@ -210,6 +225,9 @@ function checkValue(
   for (let i = 0; i < value.length; i++) emit(checkOne(source, line, i, value[i], checker, strict));
 }
 
+/** The label of each report's form, for the text form of the report (the JSON one gives the form's id). */
+const labels = new WeakMap<EventReport, string>();
+
 const STRICT = { strict: true };
 const LENIENT = { strict: false };
 
@@ -221,14 +239,21 @@ function checkOne(
   checker: EventChecker,
   strict: boolean,
 ): EventReport {
-  const { errors, known } = checker.check(item, strict ? STRICT : LENIENT);
-  const carried = isRecord(item) ? item[checker.discriminator] : undefined;
+  const checked = checker.check(item, strict ? STRICT : LENIENT);
+  const { errors, known } = checked;
+  const event = checked.event ?? item;
+  const carried = checked.name ?? (isRecord(event) ? event[checker.discriminator] : undefined);
   const name = typeof carried === 'string' ? carried : undefined;
   const nameOnly = !known && name !== undefined && errors.length === 1 && errors[0]?.keyword === 'enum';
   const status: Status = errors.length === 0 ? 'valid' : nameOnly ? 'unknown' : 'invalid';
   const report: { -readonly [K in keyof EventReport]: EventReport[K] } = { source, line, status, errors };
   if (index !== undefined) report.index = index;
   if (name !== undefined) report.name = name;
+  if (checked.form !== undefined) {
+    report.form = checked.form;
+    const label = checker.labelOf?.(checked.form);
+    if (label !== undefined) labels.set(report, label);
+  }
   return report;
 }
 
@@ -254,19 +279,27 @@ function column(line: string, position: number): number {
 /** One human-readable block for a report. */
 export function formatReport(r: EventReport): string {
   const where = `${r.source}${r.line > 0 ? `:${r.line}` : ''}${r.column ? `:${r.column}` : ''}${r.index !== undefined ? ` [${r.index}]` : ''}`;
+  const label = labels.get(r);
+  const form = label === undefined ? '' : ` (${label})`;
   switch (r.status) {
     case 'valid':
-      return `${where}: OK ${r.name}`;
+      return `${where}: OK ${r.name}${form}`;
     case 'unknown':
-      return `${where}: UNKNOWN notification name ${JSON.stringify(r.name)} (not in the catalog)`;
+      return `${where}: UNKNOWN notification name ${JSON.stringify(r.name)}${form} (not in the catalog)`;
     case 'malformed':
       return `${where}: MALFORMED JSON: ${r.message}`;
     case 'empty':
       return `${where}: EMPTY: ${r.message}`;
     default:
       return [
-        `${where}: INVALID ${r.name ?? '(no name)'}`,
-        ...r.errors.map((e) => `  ${e.path || '/'}: ${e.message} (${e.keyword})`),
+        `${where}: INVALID ${r.name ?? '(no name)'}${form}`,
+        ...r.errors.map((e) => `  ${pathOf(e)}: ${e.message} (${e.keyword})`),
       ].join('\n');
   }
+}
+
+/** An error's path; one into a JSON text (an Event Center alert) says where the text starts. */
+function pathOf(e: EventError & { text?: string }): string {
+  if (!e.text) return e.path || '/';
+  return `${e.text} (JSON text) ${e.path.slice(e.text.length) || '/'}`;
 }

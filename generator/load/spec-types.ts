@@ -107,7 +107,7 @@ export interface RawStatus {
   source: string;
 }
 
-/** A JSON Pointer into a delivery form's object ("/data/eventStatus"). */
+/** A JSON Pointer into a delivery form's object ("/a/b"). */
 export type RawPointer = string;
 
 export interface RawEnvelopeMapping {
@@ -138,6 +138,7 @@ export interface RawFormExample {
 export interface RawDeliveryForm {
   id: string;
   label: string;
+  typeName: string;
   source: string;
   description: RawText;
   text?: RawPointer;

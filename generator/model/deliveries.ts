@@ -37,6 +37,8 @@ export interface FormTypeModel {
 export interface DeliveryFormModel {
   readonly id: string;
   readonly label: string;
+  /** PascalCase, for the package's type names. */
+  readonly typeName: string;
   readonly source: SourceRef;
   readonly description: Text;
   readonly text?: string | undefined;
@@ -124,6 +126,7 @@ function buildForm(
   return {
     id: form.id,
     label: form.label,
+    typeName: form.typeName,
     source: refs.source(form.source),
     description: refs.text(form.description),
     text: form.text,
@@ -197,16 +200,17 @@ function formFields(raw: RawCatalog, form: RawDeliveryForm, refs: Refs): FormFie
 }
 
 /**
- * The family's name template with its status part left out (the status placeholder and the literal text
- * between it and the placeholder before it), or undefined when its names carry no status.
+ * The family's name template with its status part left out (the status placeholder and the separator
+ * before it), or undefined when its names carry no status.
  */
 export function templateWithoutStatus(family: RawFamily): string | undefined {
   const template = family.nameTemplate;
   const placeholder = `{${family.statusField ?? 'status'}}`;
   const at = template?.indexOf(placeholder) ?? -1;
   if (template === undefined || at < 0) return undefined;
-  const before = template.slice(0, at);
-  return before.slice(0, before.lastIndexOf('}') + 1) + template.slice(at + placeholder.length);
+  // The separator before the status (the ':' of Instance:{eventType}:{eventStatus}) goes with it.
+  const before = template.slice(0, at).replace(/[^A-Za-z0-9}]+$/, '');
+  return before + template.slice(at + placeholder.length);
 }
 
 /** The name without its status (see templateWithoutStatus); a name without a status is itself. */

@@ -12,6 +12,8 @@ export interface Assets {
   readonly engine: string;
   /** Source of the generic router shipped in the package beside the validator. */
   readonly router: string;
+  /** Source of the delivery forms' reader shipped beside the validator. */
+  readonly forms: string;
   /** Templates by path relative to templates/ ("docs/event.md.hbs"). */
   readonly templates: ReadonlyMap<string, string>;
 }
@@ -35,6 +37,7 @@ export function loadAssets(): Assets {
   cached = {
     engine: readFileSync(join(events, 'engine.js'), 'utf8'),
     router: readFileSync(join(events, 'router.js'), 'utf8'),
+    forms: readFileSync(join(events, 'forms.js'), 'utf8'),
     templates,
   };
   return cached;

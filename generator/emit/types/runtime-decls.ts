@@ -14,9 +14,11 @@ export function runtimeStatements(catalog: Catalog, names: PackageNames): Statem
 
 /** What parsing gives for a known notification, and for a value that is not one. */
 function results(names: PackageNames) {
+  // The form a body came in and the body as received (see types/forms.ts); the event is the classic one.
+  const form = `${names.event}Form`;
   return {
-    ok: `{ ok: true; known: true; event: ${names.event} }`,
-    rejected: `{ ok: false; errors: ${names.error}[] }`,
+    ok: `{ ok: true; known: true; form: ${form}; event: ${names.event}; raw: unknown }`,
+    rejected: `{ ok: false; form?: ${form}; errors: ${names.error}[] }`,
   };
 }
 
@@ -36,6 +38,12 @@ function resultTypes(names: PackageNames): Statement[] {
         { name: 'path', type: 'string' },
         { name: 'keyword', type: 'string' },
         { name: 'message', type: 'string' },
+        {
+          name: 'text',
+          type: 'string',
+          hasQuestionToken: true,
+          docs: ['Set when the path goes into a JSON text of the body: the path of that text.'],
+        },
       ],
     },
     {
@@ -57,13 +65,21 @@ function resultTypes(names: PackageNames): Statement[] {
             "What to do with a name the catalog does not know: 'reject' (default) or 'accept' it as an unknown event.",
           ],
         },
+        {
+          name: 'forms',
+          type: `readonly ${names.event}Form[]`,
+          hasQuestionToken: true,
+          docs: [
+            'The delivery forms to accept (default: all); a body is read in the one form when only one is listed.',
+          ],
+        },
       ],
     },
     {
       kind: TypeAlias,
       name: names.parseResult,
       isExported: true,
-      type: `${ok} | { ok: true; known: false; event: ${names.unknownEvent} } | ${rejected}`,
+      type: `${ok} | { ok: true; known: false; form: ${names.event}Form; event: ${names.unknownEvent}; raw: unknown } | ${rejected}`,
     },
   ];
 }

@@ -376,6 +376,8 @@ export interface MiniEventError {
   path: string;
   keyword: string;
   message: string;
+  /** Set when the path goes into a JSON text of the body: the path of that text. */
+  text?: string;
 }
 
 export interface ParseMiniEventOptions {
@@ -383,9 +385,11 @@ export interface ParseMiniEventOptions {
   strict?: boolean;
   /** What to do with a name the catalog does not know: 'reject' (default) or 'accept' it as an unknown event. */
   unknown?: 'reject' | 'accept';
+  /** The delivery forms to accept (default: all); a body is read in the one form when only one is listed. */
+  forms?: readonly MiniEventForm[];
 }
 
-export type ParseMiniEventResult = { ok: true; known: true; event: MiniEvent } | { ok: true; known: false; event: UnknownMiniEvent } | { ok: false; errors: MiniEventError[] };
+export type ParseMiniEventResult = { ok: true; known: true; form: MiniEventForm; event: MiniEvent; raw: unknown } | { ok: true; known: false; form: MiniEventForm; event: UnknownMiniEvent; raw: unknown } | { ok: false; form?: MiniEventForm; errors: MiniEventError[] };
 
 /** Every known notification name, sorted. */
 export declare const MINI_EVENT_NAMES: readonly MiniEventName[];
@@ -422,7 +426,13 @@ export declare function isMiniEvent<N extends MiniEventName>(value: unknown, nam
 export declare function validateMiniEvent(value: unknown, options?: ParseMiniEventOptions): MiniEventError[];
 export declare function parseMiniEvent(input: unknown, options: ParseMiniEventOptions & { unknown: 'accept' }): ParseMiniEventResult;
 /** Parses a JSON text or its UTF-8 bytes (a Uint8Array such as a Buffer; a leading BOM is dropped), or takes a parsed value, and validates it: the typed event, or the errors with their JSON paths. */
-export declare function parseMiniEvent(input: unknown, options?: ParseMiniEventOptions): { ok: true; known: true; event: MiniEvent } | { ok: false; errors: MiniEventError[] };
+export declare function parseMiniEvent(input: unknown, options?: ParseMiniEventOptions): { ok: true; known: true; form: MiniEventForm; event: MiniEvent; raw: unknown } | { ok: false; form?: MiniEventForm; errors: MiniEventError[] };
+
+/** A delivery form that parsing recognises: the classic notification or one the catalog declares. */
+export type MiniEventForm = "classic";
+
+/** The delivery forms, the classic one first. */
+export declare const MINI_EVENT_FORMS: readonly MiniEventForm[];
 
 /** The base interface of `StandardSchemaV1` (copied from @standard-schema/spec 1.1.0, MIT). */
 export interface StandardTypedV1<Input = unknown, Output = Input> {
