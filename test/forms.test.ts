@@ -8,10 +8,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { eventInfo } from '../generator/emit/runtime-index.js';
 import { runtimeData } from '../generator/events/data.js';
 import { createValidator } from '../generator/events/engine.js';
 import { createFormReader } from '../generator/events/forms.js';
 import { formsData } from '../generator/events/forms-data.js';
+import { createRouter, RouterError } from '../generator/events/router.js';
 import { buildCatalog } from '../generator/index.js';
 import type { Catalog } from '../generator/model/catalog.js';
 import { slugOf } from '../generator/model/resolve.js';
@@ -179,6 +181,23 @@ test('a body of no form gets one error naming the forms; the forms option restri
     strict.errors?.map((e) => `${e.path} ${e.keyword}`),
     ['/aliyunextra additionalProperties'],
   );
+});
+
+test('the router hands an EventBridge event and an Event Center body to the classic handlers', () => {
+  const engine = createValidator(runtimeData(catalog) as Parameters<typeof createValidator>[0]);
+  const route = createRouter(
+    { ...engine, check: reader.check },
+    eventInfo(catalog),
+    RouterError,
+    {
+      'Instance:SystemMaintenance.Reboot:Scheduled': (event: { content: { eventId: string } }) =>
+        event.content.eventId,
+    } as never,
+    { invalid: (errors: { path: string }[]) => errors.map((e) => e.path) } as never,
+  );
+  assert.is(route(eb), eb.data.eventId);
+  assert.is(route(JSON.stringify(ec)), JSON.parse(ec.alert as string).eventContentMap.eventId);
+  assert.equal(route({ ...eb, data: { ...eb.data, eventType: 'Other' } }), ['/data/eventType']);
 });
 
 test('the mapping is data: a new type prefix and a renamed attribute are a YAML edit away', async () => {

@@ -34,4 +34,4 @@ export const ecsEventSchemas = Object.freeze(Object.fromEntries(ECS_EVENT_NAMES.
 
 export class EcsEventRouterError extends RouterError {}
 
-export const createEcsEventRouter = (handlers, options) => createRouter(validator, ECS_EVENT_INFO, EcsEventRouterError, handlers, options);
+export const createEcsEventRouter = (handlers, options) => createRouter({ ...validator, check: forms.check }, ECS_EVENT_INFO, EcsEventRouterError, handlers, options);

@@ -61,7 +61,7 @@ export function runtimeIndexStatements(catalog: Catalog): Statement[] {
     `export class ${names.routerError} extends RouterError {}`,
     constant(
       names.createRouter,
-      `(handlers, options) => createRouter(validator, ${names.info}, ${names.routerError}, handlers, options)`,
+      `(handlers, options) => createRouter({ ...validator, check: forms.check }, ${names.info}, ${names.routerError}, handlers, options)`,
     ),
   ];
 }

@@ -21,4 +21,4 @@ export const miniEventSchemas = Object.freeze(Object.fromEntries(MINI_EVENT_NAME
 
 export class MiniEventRouterError extends RouterError {}
 
-export const createMiniEventRouter = (handlers, options) => createRouter(validator, MINI_EVENT_INFO, MiniEventRouterError, handlers, options);
+export const createMiniEventRouter = (handlers, options) => createRouter({ ...validator, check: forms.check }, MINI_EVENT_INFO, MiniEventRouterError, handlers, options);

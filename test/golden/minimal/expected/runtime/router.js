@@ -111,10 +111,14 @@ export function createRouter(validator, info, Failure, handlers, options = {}) {
   return (body) => {
     const read = validator.read(body);
     if (read.errors) return fail(read.errors, body, false);
-    const value = /** @type {Record<string, unknown>} */ (read.value);
-    const { errors, known } = validator.check(value, checkOptions);
+    // A validator that reads delivery forms gives the classic event it converted the body to.
+    const checked = /** @type {{ errors: EventError[], known: boolean, event?: unknown, name?: string }} */ (
+      validator.check(read.value, checkOptions)
+    );
+    const { errors, known } = checked;
+    const value = /** @type {Record<string, unknown>} */ (checked.event ?? read.value);
     if (errors.length > 0) {
-      const name = typeof value === 'object' && value !== null ? value[disc] : undefined;
+      const name = checked.name ?? (typeof value === 'object' && value !== null ? value[disc] : undefined);
       return fail(errors, body, !accept && typeof name === 'string' && !validator.isName(name));
     }
     if (!known) return /** @type {(event: unknown) => unknown} */ (unknown)(value);
