@@ -57,7 +57,11 @@ test('every schema compiles under ajv strict mode and has a unique $id', () => {
     ids.add(schema.$id);
     assert.ok(v.ajv.getSchema(schema.$id), `${path} compiles`);
   }
-  assert.is(ids.size, catalog.events.length + catalog.families.length * 2 + 2);
+  // The delivery forms' schemas: each typed form's two bundles and one per type.
+  const forms = (catalog.deliveries?.forms ?? []).filter((f) => f.type);
+  const formSchemas = forms.reduce((n, f) => n + 2 + f.types.length, 0);
+  assert.ok(formSchemas > 0);
+  assert.is(ids.size, catalog.events.length + catalog.families.length * 2 + 2 + formSchemas);
 });
 
 test('every documented example validates against its schema, its family and the bundle, as declared', () => {
