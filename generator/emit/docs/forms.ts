@@ -91,8 +91,8 @@ function place(target: Record<string, unknown>, pointer: string, value: unknown)
     .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
   let here = target;
   for (const key of keys.slice(0, -1)) {
-    const next = (here[key] ??= {}) as Record<string, unknown>;
-    here = next;
+    if (!here[key]) here[key] = {};
+    here = here[key] as Record<string, unknown>;
   }
   here[keys[keys.length - 1] ?? ''] = value;
 }
