@@ -29,11 +29,11 @@ test('the record holds the catalog version and the versions before it, each with
   assert.is(catalog.releases[0]?.version, catalog.version, 'the newest release is the catalog as it is');
   assert.equal(
     catalog.releases.map((r) => r.version),
-    ['2.1.0', '2.0.0', '1.0.0'],
+    ['2.2.0', '2.1.0', '2.0.0', '1.0.0'],
   );
   assert.equal(
     catalog.releases.map((r) => r.semver),
-    ['patch', 'major', undefined],
+    ['patch', 'patch', 'major', undefined],
   );
 });
 

@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { formsNames } from '../generator/emit/shared/form-names.js';
 import { eventNames, familyNames, packageNames } from '../generator/emit/shared/names.js';
 import { STANDARD_SCHEMA_TYPES } from '../generator/emit/types/standard-schema.js';
 import { generateFiles, ROOT, tempDir } from './helpers.js';
@@ -43,6 +44,7 @@ test('the declarations compile under --strict and declare exactly the catalog na
   const names = packageNames(catalog);
   const expected = [
     ...Object.values(names),
+    ...Object.values(formsNames(catalog)),
     ...catalog.families.flatMap((f) => Object.values(familyNames(f))),
     ...catalog.events.flatMap((e) => Object.values(eventNames(e))),
     ...STANDARD_SCHEMA_TYPES,

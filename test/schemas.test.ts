@@ -59,8 +59,12 @@ test('every schema compiles under ajv strict mode and has a unique $id', () => {
     ids.add(schema.$id);
     assert.ok(v.ajv.getSchema(schema.$id), `${path} compiles`);
   }
-  // Per name; per family and a bundle in the default, strict and codegen variants.
-  assert.is(ids.size, catalog.events.length + catalog.families.length * 3 + 3);
+  // Per name; per family and a bundle in the default, strict and codegen variants; the delivery forms'
+  // schemas: each typed form's two bundles and one per type.
+  const forms = (catalog.deliveries?.forms ?? []).filter((f) => f.type);
+  const formSchemas = forms.reduce((n, f) => n + 2 + f.types.length, 0);
+  assert.ok(formSchemas > 0);
+  assert.is(ids.size, catalog.events.length + catalog.families.length * 3 + 3 + formSchemas);
 });
 
 test('every documented example validates against its schema, its family and the bundle, as declared', () => {

@@ -9,6 +9,9 @@ import { Readable } from 'node:stream';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { main } from '../generator/cli/main.js';
+import { type CheckerData, createChecker } from '../generator/events/checker.js';
+import { runtimeData } from '../generator/events/data.js';
+import { formsData } from '../generator/events/forms-data.js';
 import { checkingWith, checkLine, formatReport, validateInput } from '../generator/events/inputs.js';
 import { validateSplit } from '../generator/events/split.js';
 import { GENERATED_DIR, ROOT, realOutput, tempDir } from './helpers.js';
@@ -248,10 +251,8 @@ test('two threads and a stalled output: nothing more is printed until it drains'
   const lines = Array.from({ length: 4000 }, () => JSON.stringify(valid));
   const name = write('stalled.ndjson', `${lines.join('\n')}\n`);
   const path = join(dir, name);
-  const { createValidator } = await import('../generator/events/engine.js');
-  const { runtimeData } = await import('../generator/events/data.js');
-  const data = runtimeData((await realOutput()).catalog);
-  const engine = createValidator(data as Parameters<typeof createValidator>[0]);
+  const data = await checkerData();
+  const engine = createChecker(data);
   let printed = 0;
   let stalled = false;
   let printedWhileStalled = 0;
@@ -292,11 +293,8 @@ test('a large NDJSON file checked on two threads: the same reports, in the same 
   );
   const name = write('large.ndjson', `${JSON.stringify(scheduled)}\n${lines.join('\n')}`);
   const path = join(dir, name);
-  const { createValidator } = await import('../generator/events/engine.js');
-  const { runtimeData } = await import('../generator/events/data.js');
-  const data = runtimeData((await realOutput()).catalog);
-  const engine = createValidator(data as Parameters<typeof createValidator>[0]);
-  const checking = checkingWith(engine, {});
+  const data = await checkerData();
+  const checking = checkingWith(createChecker(data), {});
   for (const json of [false, true]) {
     const oneThread: string[] = [];
     await validateInput({ label: name, open: () => createReadStream(path) }, checking, (r) =>
@@ -317,5 +315,11 @@ test('a large NDJSON file checked on two threads: the same reports, in the same 
     assert.equal(counts, { valid: 601, invalid: 600, unknown: 600, malformed: 600, empty: 0 });
   }
 });
+
+/** What the command gives the split's worker: the engine's table and the forms' (as cli/validate.ts). */
+async function checkerData(): Promise<CheckerData> {
+  const { catalog } = await realOutput();
+  return { engine: runtimeData(catalog), forms: formsData(catalog) };
+}
 
 test.run();

@@ -15,6 +15,11 @@ export const VALIDATE_OPTIONS = /** @type {const} */ ({
     type: 'boolean',
     help: 'Read an event whose name keeps an earlier status under the status its content says',
   },
+  form: {
+    type: 'string',
+    value: 'FORM',
+    help: "Read every payload in this delivery form (classic or one of the catalog's deliveries)",
+  },
 });
 
 /**

@@ -8404,6 +8404,8 @@ export interface EcsEventError {
   path: string;
   keyword: string;
   message: string;
+  /** Set when the path goes into a JSON text of the body: the path of that text. */
+  text?: string;
 }
 
 export interface ParseEcsEventOptions {
@@ -8415,10 +8417,12 @@ export interface ParseEcsEventOptions {
   masked?: 'accept' | 'reject';
   /** An event whose name keeps one status while its content's status field says another (the slip of some documented examples): 'reject' (default) or 'follow-content': when the event is valid as the sibling notification its content names, it is returned under that name, with a warning. */
   statusSlip?: 'reject' | 'follow-content';
+  /** The delivery forms to accept (default: all); a body is read in the one form when only one is listed. */
+  forms?: readonly EcsEventForm[];
 }
 
 /** What parsing gives. `warnings` (only when there are some) are what does not fail the event: a field that is not listed but close to one that is (a typo, most likely), or the name that `statusSlip` corrected. */
-export type ParseEcsEventResult = { ok: true; known: true; event: EcsEvent; warnings?: EcsEventError[] } | { ok: true; known: false; event: UnknownEcsEvent; warnings?: EcsEventError[] } | { ok: false; errors: EcsEventError[] };
+export type ParseEcsEventResult = { ok: true; known: true; form: EcsEventForm; event: EcsEvent; raw: unknown; warnings?: EcsEventError[] } | { ok: true; known: false; form: EcsEventForm; event: UnknownEcsEvent; raw: unknown; warnings?: EcsEventError[] } | { ok: false; form?: EcsEventForm; errors: EcsEventError[] };
 
 /** Every known notification name, sorted. */
 export declare const ECS_EVENT_NAMES: readonly EcsEventName[];
@@ -8479,7 +8483,4404 @@ export declare function isEcsEvent<N extends EcsEventName>(value: unknown, name:
 export declare function validateEcsEvent(value: unknown, options?: ParseEcsEventOptions): EcsEventError[];
 export declare function parseEcsEvent(input: unknown, options: ParseEcsEventOptions & { unknown: 'accept' }): ParseEcsEventResult;
 /** Parses a JSON text or its UTF-8 bytes (a Uint8Array such as a Buffer; a leading BOM is dropped), or takes a parsed value, and validates it: the typed event, or the errors with their JSON paths. */
-export declare function parseEcsEvent(input: unknown, options?: ParseEcsEventOptions): { ok: true; known: true; event: EcsEvent; warnings?: EcsEventError[] } | { ok: false; errors: EcsEventError[] };
+export declare function parseEcsEvent(input: unknown, options?: ParseEcsEventOptions): { ok: true; known: true; form: EcsEventForm; event: EcsEvent; raw: unknown; warnings?: EcsEventError[] } | { ok: false; form?: EcsEventForm; errors: EcsEventError[] };
+
+/** A delivery form that parsing recognises: the classic notification or one the catalog declares. */
+export type EcsEventForm = "classic" | "eventbridge" | "eventcenter";
+
+/** The delivery forms, the classic one first. */
+export declare const ECS_EVENT_FORMS: readonly EcsEventForm[];
+
+/** Disk:ConvertToPostpaidCompleted in the EventBridge form (type ecs:Disk:ConvertToPostpaidCompleted). */
+export interface DiskConvertToPostpaidCompletedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Disk:ConvertToPostpaidCompleted";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: DiskConvertToPostpaidCompletedContent;
+}
+
+/** Disk:DiskOperationCompleted in the EventBridge form (type ecs:Disk:DiskOperationCompleted). */
+export interface DiskDiskOperationCompletedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Disk:DiskOperationCompleted";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: DiskDiskOperationCompletedContent;
+}
+
+/** Disk:ErrorDetected:Executed in the EventBridge form (type ecs:Disk:ErrorDetected). */
+export interface DiskErrorDetectedExecutedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Disk:ErrorDetected";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: DiskErrorDetectedExecutedContent & { eventStatus: "Executed" };
+}
+
+/** Disk:ErrorDetected:Executing in the EventBridge form (type ecs:Disk:ErrorDetected). */
+export interface DiskErrorDetectedExecutingEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Disk:ErrorDetected";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: DiskErrorDetectedExecutingContent & { eventStatus: "Executing" };
+}
+
+/** Disk:OverduePaymentRelease in the EventBridge form (type ecs:Disk:OverduePaymentRelease). */
+export interface DiskOverduePaymentReleaseEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Disk:OverduePaymentRelease";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: DiskOverduePaymentReleaseContent;
+}
+
+/** Disk:Stalled:Executed in the EventBridge form (type ecs:Disk:Stalled). */
+export interface DiskStalledExecutedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Disk:Stalled";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: DiskStalledExecutedContent & { eventStatus: "Executed" };
+}
+
+/** Disk:Stalled:Executing in the EventBridge form (type ecs:Disk:Stalled). */
+export interface DiskStalledExecutingEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Disk:Stalled";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: DiskStalledExecutingContent & { eventStatus: "Executing" };
+}
+
+/** Instance:BurstablePerformanceRestricted in the EventBridge form (type ecs:Instance:BurstablePerformanceRestricted). */
+export interface InstanceBurstablePerformanceRestrictedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:BurstablePerformanceRestricted";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceBurstablePerformanceRestrictedContent;
+}
+
+/** Instance:InstanceFailure.Reboot:Executed in the EventBridge form (type ecs:Instance:InstanceFailure.Reboot). */
+export interface InstanceInstanceFailureRebootExecutedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:InstanceFailure.Reboot";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceInstanceFailureRebootExecutedContent;
+}
+
+/** Instance:InstanceFailure.Reboot:Executing in the EventBridge form (type ecs:Instance:InstanceFailure.Reboot). */
+export interface InstanceInstanceFailureRebootExecutingEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:InstanceFailure.Reboot";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceInstanceFailureRebootExecutingContent;
+}
+
+/** Instance:LiveMigrationAcrossDDH in the EventBridge form (type ecs:Instance:LiveMigrationAcrossDDH). */
+export interface InstanceLiveMigrationAcrossDDHEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:LiveMigrationAcrossDDH";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceLiveMigrationAcrossDDHContent;
+}
+
+/** Instance:PerformanceModeChange in the EventBridge form (type ecs:Instance:PerformanceModeChange). */
+export interface InstancePerformanceModeChangeEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:PerformanceModeChange";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstancePerformanceModeChangeContent;
+}
+
+/** Instance:PreemptibleInstanceInterruption in the EventBridge form (type ecs:Instance:PreemptibleInstanceInterruption). */
+export interface InstancePreemptibleInstanceInterruptionEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:PreemptibleInstanceInterruption";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstancePreemptibleInstanceInterruptionContent;
+}
+
+/** Instance:Security.TpmAlert:Executed in the EventBridge form (type ecs:Instance:Security.TpmAlert). */
+export interface InstanceSecurityTpmAlertExecutedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:Security.TpmAlert";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSecurityTpmAlertExecutedContent;
+}
+
+/** Instance:Security.TpmAlert:Executing in the EventBridge form (type ecs:Instance:Security.TpmAlert). */
+export interface InstanceSecurityTpmAlertExecutingEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:Security.TpmAlert";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSecurityTpmAlertExecutingContent;
+}
+
+/** Instance:StateChange in the EventBridge form (type ecs:Instance:StateChange). */
+export interface InstanceStateChangeEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:StateChange";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceStateChangeContent;
+}
+
+/** Instance:SystemFailure.Delete:Avoided in the EventBridge form (type ecs:Instance:SystemFailure.Delete). */
+export interface InstanceSystemFailureDeleteAvoidedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemFailure.Delete";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemFailureDeleteAvoidedContent;
+}
+
+/** Instance:SystemFailure.Delete:Executed in the EventBridge form (type ecs:Instance:SystemFailure.Delete). */
+export interface InstanceSystemFailureDeleteExecutedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemFailure.Delete";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemFailureDeleteExecutedContent;
+}
+
+/** Instance:SystemFailure.Delete:Executing in the EventBridge form (type ecs:Instance:SystemFailure.Delete). */
+export interface InstanceSystemFailureDeleteExecutingEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemFailure.Delete";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemFailureDeleteExecutingContent;
+}
+
+/** Instance:SystemFailure.Reboot:Executed in the EventBridge form (type ecs:Instance:SystemFailure.Reboot). */
+export interface InstanceSystemFailureRebootExecutedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemFailure.Reboot";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemFailureRebootExecutedContent;
+}
+
+/** Instance:SystemFailure.Reboot:Executing in the EventBridge form (type ecs:Instance:SystemFailure.Reboot). */
+export interface InstanceSystemFailureRebootExecutingEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemFailure.Reboot";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemFailureRebootExecutingContent;
+}
+
+/** Instance:SystemFailure.Reboot:Failed in the EventBridge form (type ecs:Instance:SystemFailure.Reboot). */
+export interface InstanceSystemFailureRebootFailedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemFailure.Reboot";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemFailureRebootFailedContent;
+}
+
+/** Instance:SystemFailure.Redeploy:Avoided in the EventBridge form (type ecs:Instance:SystemFailure.Redeploy). */
+export interface InstanceSystemFailureRedeployAvoidedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemFailure.Redeploy";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemFailureRedeployAvoidedContent;
+}
+
+/** Instance:SystemFailure.Redeploy:Canceled in the EventBridge form (type ecs:Instance:SystemFailure.Redeploy). */
+export interface InstanceSystemFailureRedeployCanceledEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemFailure.Redeploy";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemFailureRedeployCanceledContent;
+}
+
+/** Instance:SystemFailure.Redeploy:Executed in the EventBridge form (type ecs:Instance:SystemFailure.Redeploy). */
+export interface InstanceSystemFailureRedeployExecutedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemFailure.Redeploy";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemFailureRedeployExecutedContent;
+}
+
+/** Instance:SystemFailure.Redeploy:Executing in the EventBridge form (type ecs:Instance:SystemFailure.Redeploy). */
+export interface InstanceSystemFailureRedeployExecutingEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemFailure.Redeploy";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemFailureRedeployExecutingContent;
+}
+
+/** Instance:SystemFailure.Redeploy:Scheduled in the EventBridge form (type ecs:Instance:SystemFailure.Redeploy). */
+export interface InstanceSystemFailureRedeployScheduledEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemFailure.Redeploy";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemFailureRedeployScheduledContent;
+}
+
+/** Instance:SystemFailure.Stop:Executed in the EventBridge form (type ecs:Instance:SystemFailure.Stop). */
+export interface InstanceSystemFailureStopExecutedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemFailure.Stop";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemFailureStopExecutedContent;
+}
+
+/** Instance:SystemFailure.Stop:Executing in the EventBridge form (type ecs:Instance:SystemFailure.Stop). */
+export interface InstanceSystemFailureStopExecutingEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemFailure.Stop";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemFailureStopExecutingContent;
+}
+
+/** Instance:SystemMaintenance.IsolateErrorDisk:Avoided in the EventBridge form (type ecs:Instance:SystemMaintenance.IsolateErrorDisk). */
+export interface InstanceSystemMaintenanceIsolateErrorDiskAvoidedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.IsolateErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceIsolateErrorDiskAvoidedContent;
+}
+
+/** Instance:SystemMaintenance.IsolateErrorDisk:Canceled in the EventBridge form (type ecs:Instance:SystemMaintenance.IsolateErrorDisk). */
+export interface InstanceSystemMaintenanceIsolateErrorDiskCanceledEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.IsolateErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceIsolateErrorDiskCanceledContent;
+}
+
+/** Instance:SystemMaintenance.IsolateErrorDisk:Executed in the EventBridge form (type ecs:Instance:SystemMaintenance.IsolateErrorDisk). */
+export interface InstanceSystemMaintenanceIsolateErrorDiskExecutedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.IsolateErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceIsolateErrorDiskExecutedContent;
+}
+
+/** Instance:SystemMaintenance.IsolateErrorDisk:Executing in the EventBridge form (type ecs:Instance:SystemMaintenance.IsolateErrorDisk). */
+export interface InstanceSystemMaintenanceIsolateErrorDiskExecutingEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.IsolateErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceIsolateErrorDiskExecutingContent;
+}
+
+/** Instance:SystemMaintenance.IsolateErrorDisk:Failed in the EventBridge form (type ecs:Instance:SystemMaintenance.IsolateErrorDisk). */
+export interface InstanceSystemMaintenanceIsolateErrorDiskFailedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.IsolateErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceIsolateErrorDiskFailedContent;
+}
+
+/** Instance:SystemMaintenance.IsolateErrorDisk:Inquiring in the EventBridge form (type ecs:Instance:SystemMaintenance.IsolateErrorDisk). */
+export interface InstanceSystemMaintenanceIsolateErrorDiskInquiringEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.IsolateErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceIsolateErrorDiskInquiringContent;
+}
+
+/** Instance:SystemMaintenance.PerformanceImpact:Executed in the EventBridge form (type ecs:Instance:SystemMaintenance.PerformanceImpact). */
+export interface InstanceSystemMaintenancePerformanceImpactExecutedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.PerformanceImpact";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenancePerformanceImpactExecutedContent;
+}
+
+/** Instance:SystemMaintenance.PerformanceImpact:Executing in the EventBridge form (type ecs:Instance:SystemMaintenance.PerformanceImpact). */
+export interface InstanceSystemMaintenancePerformanceImpactExecutingEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.PerformanceImpact";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenancePerformanceImpactExecutingContent;
+}
+
+/** Instance:SystemMaintenance.ReInitErrorDisk:Avoided in the EventBridge form (type ecs:Instance:SystemMaintenance.ReInitErrorDisk). */
+export interface InstanceSystemMaintenanceReInitErrorDiskAvoidedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.ReInitErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceReInitErrorDiskAvoidedContent;
+}
+
+/** Instance:SystemMaintenance.ReInitErrorDisk:Canceled in the EventBridge form (type ecs:Instance:SystemMaintenance.ReInitErrorDisk). */
+export interface InstanceSystemMaintenanceReInitErrorDiskCanceledEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.ReInitErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceReInitErrorDiskCanceledContent;
+}
+
+/** Instance:SystemMaintenance.ReInitErrorDisk:Executed in the EventBridge form (type ecs:Instance:SystemMaintenance.ReInitErrorDisk). */
+export interface InstanceSystemMaintenanceReInitErrorDiskExecutedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.ReInitErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceReInitErrorDiskExecutedContent;
+}
+
+/** Instance:SystemMaintenance.ReInitErrorDisk:Executing in the EventBridge form (type ecs:Instance:SystemMaintenance.ReInitErrorDisk). */
+export interface InstanceSystemMaintenanceReInitErrorDiskExecutingEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.ReInitErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceReInitErrorDiskExecutingContent;
+}
+
+/** Instance:SystemMaintenance.ReInitErrorDisk:Failed in the EventBridge form (type ecs:Instance:SystemMaintenance.ReInitErrorDisk). */
+export interface InstanceSystemMaintenanceReInitErrorDiskFailedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.ReInitErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceReInitErrorDiskFailedContent;
+}
+
+/** Instance:SystemMaintenance.ReInitErrorDisk:Inquiring in the EventBridge form (type ecs:Instance:SystemMaintenance.ReInitErrorDisk). */
+export interface InstanceSystemMaintenanceReInitErrorDiskInquiringEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.ReInitErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceReInitErrorDiskInquiringContent;
+}
+
+/** Instance:SystemMaintenance.Reboot:Avoided in the EventBridge form (type ecs:Instance:SystemMaintenance.Reboot). */
+export interface InstanceSystemMaintenanceRebootAvoidedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.Reboot";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRebootAvoidedContent;
+}
+
+/** Instance:SystemMaintenance.Reboot:Canceled in the EventBridge form (type ecs:Instance:SystemMaintenance.Reboot). */
+export interface InstanceSystemMaintenanceRebootCanceledEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.Reboot";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRebootCanceledContent;
+}
+
+/** Instance:SystemMaintenance.Reboot:Executed in the EventBridge form (type ecs:Instance:SystemMaintenance.Reboot). */
+export interface InstanceSystemMaintenanceRebootExecutedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.Reboot";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRebootExecutedContent;
+}
+
+/** Instance:SystemMaintenance.Reboot:Executing in the EventBridge form (type ecs:Instance:SystemMaintenance.Reboot). */
+export interface InstanceSystemMaintenanceRebootExecutingEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.Reboot";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRebootExecutingContent;
+}
+
+/** Instance:SystemMaintenance.Reboot:Failed in the EventBridge form (type ecs:Instance:SystemMaintenance.Reboot). */
+export interface InstanceSystemMaintenanceRebootFailedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.Reboot";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRebootFailedContent;
+}
+
+/** Instance:SystemMaintenance.Reboot:Inquiring in the EventBridge form (type ecs:Instance:SystemMaintenance.Reboot). */
+export interface InstanceSystemMaintenanceRebootInquiringEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.Reboot";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRebootInquiringContent;
+}
+
+/** Instance:SystemMaintenance.Reboot:Scheduled in the EventBridge form (type ecs:Instance:SystemMaintenance.Reboot). */
+export interface InstanceSystemMaintenanceRebootScheduledEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.Reboot";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRebootScheduledContent;
+}
+
+/** Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Avoided in the EventBridge form (type ecs:Instance:SystemMaintenance.RebootAndIsolateErrorDisk). */
+export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskAvoidedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.RebootAndIsolateErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRebootAndIsolateErrorDiskAvoidedContent;
+}
+
+/** Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Canceled in the EventBridge form (type ecs:Instance:SystemMaintenance.RebootAndIsolateErrorDisk). */
+export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskCanceledEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.RebootAndIsolateErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRebootAndIsolateErrorDiskCanceledContent;
+}
+
+/** Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Executed in the EventBridge form (type ecs:Instance:SystemMaintenance.RebootAndIsolateErrorDisk). */
+export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.RebootAndIsolateErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutedContent;
+}
+
+/** Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Executing in the EventBridge form (type ecs:Instance:SystemMaintenance.RebootAndIsolateErrorDisk). */
+export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutingEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.RebootAndIsolateErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutingContent;
+}
+
+/** Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Inquiring in the EventBridge form (type ecs:Instance:SystemMaintenance.RebootAndIsolateErrorDisk). */
+export interface InstanceSystemMaintenanceRebootAndIsolateErrorDiskInquiringEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.RebootAndIsolateErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRebootAndIsolateErrorDiskInquiringContent;
+}
+
+/** Instance:SystemMaintenance.RebootAndReInitErrorDisk:Avoided in the EventBridge form (type ecs:Instance:SystemMaintenance.RebootAndReInitErrorDisk). */
+export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskAvoidedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.RebootAndReInitErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRebootAndReInitErrorDiskAvoidedContent;
+}
+
+/** Instance:SystemMaintenance.RebootAndReInitErrorDisk:Canceled in the EventBridge form (type ecs:Instance:SystemMaintenance.RebootAndReInitErrorDisk). */
+export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskCanceledEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.RebootAndReInitErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRebootAndReInitErrorDiskCanceledContent;
+}
+
+/** Instance:SystemMaintenance.RebootAndReInitErrorDisk:Executed in the EventBridge form (type ecs:Instance:SystemMaintenance.RebootAndReInitErrorDisk). */
+export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.RebootAndReInitErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutedContent;
+}
+
+/** Instance:SystemMaintenance.RebootAndReInitErrorDisk:Executing in the EventBridge form (type ecs:Instance:SystemMaintenance.RebootAndReInitErrorDisk). */
+export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutingEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.RebootAndReInitErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutingContent;
+}
+
+/** Instance:SystemMaintenance.RebootAndReInitErrorDisk:Inquiring in the EventBridge form (type ecs:Instance:SystemMaintenance.RebootAndReInitErrorDisk). */
+export interface InstanceSystemMaintenanceRebootAndReInitErrorDiskInquiringEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.RebootAndReInitErrorDisk";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRebootAndReInitErrorDiskInquiringContent;
+}
+
+/** Instance:SystemMaintenance.Redeploy:Avoided in the EventBridge form (type ecs:Instance:SystemMaintenance.Redeploy). */
+export interface InstanceSystemMaintenanceRedeployAvoidedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.Redeploy";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRedeployAvoidedContent;
+}
+
+/** Instance:SystemMaintenance.Redeploy:Canceled in the EventBridge form (type ecs:Instance:SystemMaintenance.Redeploy). */
+export interface InstanceSystemMaintenanceRedeployCanceledEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.Redeploy";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRedeployCanceledContent;
+}
+
+/** Instance:SystemMaintenance.Redeploy:Executed in the EventBridge form (type ecs:Instance:SystemMaintenance.Redeploy). */
+export interface InstanceSystemMaintenanceRedeployExecutedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.Redeploy";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRedeployExecutedContent;
+}
+
+/** Instance:SystemMaintenance.Redeploy:Executing in the EventBridge form (type ecs:Instance:SystemMaintenance.Redeploy). */
+export interface InstanceSystemMaintenanceRedeployExecutingEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.Redeploy";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRedeployExecutingContent;
+}
+
+/** Instance:SystemMaintenance.Redeploy:Inquiring in the EventBridge form (type ecs:Instance:SystemMaintenance.Redeploy). */
+export interface InstanceSystemMaintenanceRedeployInquiringEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.Redeploy";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRedeployInquiringContent;
+}
+
+/** Instance:SystemMaintenance.Redeploy:Scheduled in the EventBridge form (type ecs:Instance:SystemMaintenance.Redeploy). */
+export interface InstanceSystemMaintenanceRedeployScheduledEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.Redeploy";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceRedeployScheduledContent;
+}
+
+/** Instance:SystemMaintenance.Stop:Avoided in the EventBridge form (type ecs:Instance:SystemMaintenance.Stop). */
+export interface InstanceSystemMaintenanceStopAvoidedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.Stop";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceStopAvoidedContent;
+}
+
+/** Instance:SystemMaintenance.Stop:Canceled in the EventBridge form (type ecs:Instance:SystemMaintenance.Stop). */
+export interface InstanceSystemMaintenanceStopCanceledEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.Stop";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceStopCanceledContent;
+}
+
+/** Instance:SystemMaintenance.Stop:Executed in the EventBridge form (type ecs:Instance:SystemMaintenance.Stop). */
+export interface InstanceSystemMaintenanceStopExecutedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.Stop";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceStopExecutedContent;
+}
+
+/** Instance:SystemMaintenance.Stop:Executing in the EventBridge form (type ecs:Instance:SystemMaintenance.Stop). */
+export interface InstanceSystemMaintenanceStopExecutingEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.Stop";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceStopExecutingContent;
+}
+
+/** Instance:SystemMaintenance.Stop:Failed in the EventBridge form (type ecs:Instance:SystemMaintenance.Stop). */
+export interface InstanceSystemMaintenanceStopFailedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.Stop";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceStopFailedContent;
+}
+
+/** Instance:SystemMaintenance.Stop:Scheduled in the EventBridge form (type ecs:Instance:SystemMaintenance.Stop). */
+export interface InstanceSystemMaintenanceStopScheduledEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Instance:SystemMaintenance.Stop";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: InstanceSystemMaintenanceStopScheduledContent;
+}
+
+/** Snapshot:CreateSnapshotCompleted in the EventBridge form (type ecs:Snapshot:CreateSnapshotCompleted). */
+export interface SnapshotCreateSnapshotCompletedEventBridgeEvent {
+  /**
+   * Version of the CloudEvents specification.
+   *
+   * CloudEvents规范的版本。
+   */
+  specversion: "1.0";
+  /**
+   * The event source; acs.ecs for ECS events.
+   *
+   * 事件源：云服务器ECS的事件为acs.ecs。
+   */
+  source: "acs.ecs";
+  /**
+   * Content type of data; some events carry it.
+   *
+   * data的内容类型；部分事件带有该属性。
+   */
+  datacontenttype?: string;
+  /**
+   * When EventBridge received the event; the public samples write it in several ways (…PRC, …Z), so it has no format.
+   *
+   * EventBridge接收事件的时间；公开示例中的写法不一（…PRC、…Z），因此不限定格式。
+   */
+  aliyunpublishtime?: string;
+  /**
+   * Name of the event bus.
+   *
+   * 事件总线的名称。
+   */
+  aliyuneventbusname?: string;
+  /**
+   * Address the event was published from.
+   *
+   * 发布事件的地址。
+   */
+  aliyunpublishaddr?: string;
+  /**
+   * The original account ID; some events carry it.
+   *
+   * 原始账号ID；部分事件带有该属性。
+   */
+  aliyunoriginalaccountid?: string;
+  type: "ecs:Snapshot:CreateSnapshotCompleted";
+  /** id of the classic event. */
+  id: string;
+  /** resourceId of the classic event. */
+  subject: string;
+  /** userId of the classic event. */
+  aliyunaccountid: string;
+  /** eventTime of the classic event (written as RFC 3339 date-time with a UTC offset or Z). */
+  time: string;
+  /** regionId of the classic event. */
+  aliyunregionid: string;
+  /** content of the classic event. */
+  data: SnapshotCreateSnapshotCompletedContent;
+}
+
+/** Each notification name → its event in the EventBridge form. */
+export type EcsEventBridgeEventMap = {
+  "Disk:ConvertToPostpaidCompleted": DiskConvertToPostpaidCompletedEventBridgeEvent;
+  "Disk:DiskOperationCompleted": DiskDiskOperationCompletedEventBridgeEvent;
+  "Disk:ErrorDetected:Executed": DiskErrorDetectedExecutedEventBridgeEvent;
+  "Disk:ErrorDetected:Executing": DiskErrorDetectedExecutingEventBridgeEvent;
+  "Disk:OverduePaymentRelease": DiskOverduePaymentReleaseEventBridgeEvent;
+  "Disk:Stalled:Executed": DiskStalledExecutedEventBridgeEvent;
+  "Disk:Stalled:Executing": DiskStalledExecutingEventBridgeEvent;
+  "Instance:BurstablePerformanceRestricted": InstanceBurstablePerformanceRestrictedEventBridgeEvent;
+  "Instance:InstanceFailure.Reboot:Executed": InstanceInstanceFailureRebootExecutedEventBridgeEvent;
+  "Instance:InstanceFailure.Reboot:Executing": InstanceInstanceFailureRebootExecutingEventBridgeEvent;
+  "Instance:LiveMigrationAcrossDDH": InstanceLiveMigrationAcrossDDHEventBridgeEvent;
+  "Instance:PerformanceModeChange": InstancePerformanceModeChangeEventBridgeEvent;
+  "Instance:PreemptibleInstanceInterruption": InstancePreemptibleInstanceInterruptionEventBridgeEvent;
+  "Instance:Security.TpmAlert:Executed": InstanceSecurityTpmAlertExecutedEventBridgeEvent;
+  "Instance:Security.TpmAlert:Executing": InstanceSecurityTpmAlertExecutingEventBridgeEvent;
+  "Instance:StateChange": InstanceStateChangeEventBridgeEvent;
+  "Instance:SystemFailure.Delete:Avoided": InstanceSystemFailureDeleteAvoidedEventBridgeEvent;
+  "Instance:SystemFailure.Delete:Executed": InstanceSystemFailureDeleteExecutedEventBridgeEvent;
+  "Instance:SystemFailure.Delete:Executing": InstanceSystemFailureDeleteExecutingEventBridgeEvent;
+  "Instance:SystemFailure.Reboot:Executed": InstanceSystemFailureRebootExecutedEventBridgeEvent;
+  "Instance:SystemFailure.Reboot:Executing": InstanceSystemFailureRebootExecutingEventBridgeEvent;
+  "Instance:SystemFailure.Reboot:Failed": InstanceSystemFailureRebootFailedEventBridgeEvent;
+  "Instance:SystemFailure.Redeploy:Avoided": InstanceSystemFailureRedeployAvoidedEventBridgeEvent;
+  "Instance:SystemFailure.Redeploy:Canceled": InstanceSystemFailureRedeployCanceledEventBridgeEvent;
+  "Instance:SystemFailure.Redeploy:Executed": InstanceSystemFailureRedeployExecutedEventBridgeEvent;
+  "Instance:SystemFailure.Redeploy:Executing": InstanceSystemFailureRedeployExecutingEventBridgeEvent;
+  "Instance:SystemFailure.Redeploy:Scheduled": InstanceSystemFailureRedeployScheduledEventBridgeEvent;
+  "Instance:SystemFailure.Stop:Executed": InstanceSystemFailureStopExecutedEventBridgeEvent;
+  "Instance:SystemFailure.Stop:Executing": InstanceSystemFailureStopExecutingEventBridgeEvent;
+  "Instance:SystemMaintenance.IsolateErrorDisk:Avoided": InstanceSystemMaintenanceIsolateErrorDiskAvoidedEventBridgeEvent;
+  "Instance:SystemMaintenance.IsolateErrorDisk:Canceled": InstanceSystemMaintenanceIsolateErrorDiskCanceledEventBridgeEvent;
+  "Instance:SystemMaintenance.IsolateErrorDisk:Executed": InstanceSystemMaintenanceIsolateErrorDiskExecutedEventBridgeEvent;
+  "Instance:SystemMaintenance.IsolateErrorDisk:Executing": InstanceSystemMaintenanceIsolateErrorDiskExecutingEventBridgeEvent;
+  "Instance:SystemMaintenance.IsolateErrorDisk:Failed": InstanceSystemMaintenanceIsolateErrorDiskFailedEventBridgeEvent;
+  "Instance:SystemMaintenance.IsolateErrorDisk:Inquiring": InstanceSystemMaintenanceIsolateErrorDiskInquiringEventBridgeEvent;
+  "Instance:SystemMaintenance.PerformanceImpact:Executed": InstanceSystemMaintenancePerformanceImpactExecutedEventBridgeEvent;
+  "Instance:SystemMaintenance.PerformanceImpact:Executing": InstanceSystemMaintenancePerformanceImpactExecutingEventBridgeEvent;
+  "Instance:SystemMaintenance.ReInitErrorDisk:Avoided": InstanceSystemMaintenanceReInitErrorDiskAvoidedEventBridgeEvent;
+  "Instance:SystemMaintenance.ReInitErrorDisk:Canceled": InstanceSystemMaintenanceReInitErrorDiskCanceledEventBridgeEvent;
+  "Instance:SystemMaintenance.ReInitErrorDisk:Executed": InstanceSystemMaintenanceReInitErrorDiskExecutedEventBridgeEvent;
+  "Instance:SystemMaintenance.ReInitErrorDisk:Executing": InstanceSystemMaintenanceReInitErrorDiskExecutingEventBridgeEvent;
+  "Instance:SystemMaintenance.ReInitErrorDisk:Failed": InstanceSystemMaintenanceReInitErrorDiskFailedEventBridgeEvent;
+  "Instance:SystemMaintenance.ReInitErrorDisk:Inquiring": InstanceSystemMaintenanceReInitErrorDiskInquiringEventBridgeEvent;
+  "Instance:SystemMaintenance.Reboot:Avoided": InstanceSystemMaintenanceRebootAvoidedEventBridgeEvent;
+  "Instance:SystemMaintenance.Reboot:Canceled": InstanceSystemMaintenanceRebootCanceledEventBridgeEvent;
+  "Instance:SystemMaintenance.Reboot:Executed": InstanceSystemMaintenanceRebootExecutedEventBridgeEvent;
+  "Instance:SystemMaintenance.Reboot:Executing": InstanceSystemMaintenanceRebootExecutingEventBridgeEvent;
+  "Instance:SystemMaintenance.Reboot:Failed": InstanceSystemMaintenanceRebootFailedEventBridgeEvent;
+  "Instance:SystemMaintenance.Reboot:Inquiring": InstanceSystemMaintenanceRebootInquiringEventBridgeEvent;
+  "Instance:SystemMaintenance.Reboot:Scheduled": InstanceSystemMaintenanceRebootScheduledEventBridgeEvent;
+  "Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Avoided": InstanceSystemMaintenanceRebootAndIsolateErrorDiskAvoidedEventBridgeEvent;
+  "Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Canceled": InstanceSystemMaintenanceRebootAndIsolateErrorDiskCanceledEventBridgeEvent;
+  "Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Executed": InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutedEventBridgeEvent;
+  "Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Executing": InstanceSystemMaintenanceRebootAndIsolateErrorDiskExecutingEventBridgeEvent;
+  "Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Inquiring": InstanceSystemMaintenanceRebootAndIsolateErrorDiskInquiringEventBridgeEvent;
+  "Instance:SystemMaintenance.RebootAndReInitErrorDisk:Avoided": InstanceSystemMaintenanceRebootAndReInitErrorDiskAvoidedEventBridgeEvent;
+  "Instance:SystemMaintenance.RebootAndReInitErrorDisk:Canceled": InstanceSystemMaintenanceRebootAndReInitErrorDiskCanceledEventBridgeEvent;
+  "Instance:SystemMaintenance.RebootAndReInitErrorDisk:Executed": InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutedEventBridgeEvent;
+  "Instance:SystemMaintenance.RebootAndReInitErrorDisk:Executing": InstanceSystemMaintenanceRebootAndReInitErrorDiskExecutingEventBridgeEvent;
+  "Instance:SystemMaintenance.RebootAndReInitErrorDisk:Inquiring": InstanceSystemMaintenanceRebootAndReInitErrorDiskInquiringEventBridgeEvent;
+  "Instance:SystemMaintenance.Redeploy:Avoided": InstanceSystemMaintenanceRedeployAvoidedEventBridgeEvent;
+  "Instance:SystemMaintenance.Redeploy:Canceled": InstanceSystemMaintenanceRedeployCanceledEventBridgeEvent;
+  "Instance:SystemMaintenance.Redeploy:Executed": InstanceSystemMaintenanceRedeployExecutedEventBridgeEvent;
+  "Instance:SystemMaintenance.Redeploy:Executing": InstanceSystemMaintenanceRedeployExecutingEventBridgeEvent;
+  "Instance:SystemMaintenance.Redeploy:Inquiring": InstanceSystemMaintenanceRedeployInquiringEventBridgeEvent;
+  "Instance:SystemMaintenance.Redeploy:Scheduled": InstanceSystemMaintenanceRedeployScheduledEventBridgeEvent;
+  "Instance:SystemMaintenance.Stop:Avoided": InstanceSystemMaintenanceStopAvoidedEventBridgeEvent;
+  "Instance:SystemMaintenance.Stop:Canceled": InstanceSystemMaintenanceStopCanceledEventBridgeEvent;
+  "Instance:SystemMaintenance.Stop:Executed": InstanceSystemMaintenanceStopExecutedEventBridgeEvent;
+  "Instance:SystemMaintenance.Stop:Executing": InstanceSystemMaintenanceStopExecutingEventBridgeEvent;
+  "Instance:SystemMaintenance.Stop:Failed": InstanceSystemMaintenanceStopFailedEventBridgeEvent;
+  "Instance:SystemMaintenance.Stop:Scheduled": InstanceSystemMaintenanceStopScheduledEventBridgeEvent;
+  "Snapshot:CreateSnapshotCompleted": SnapshotCreateSnapshotCompletedEventBridgeEvent;
+};
+/** Any known notification in the EventBridge form. */
+export type EcsEventBridgeEvent = EcsEventBridgeEventMap[EcsEventName];
+/** Every EventBridge type of the catalog's notifications. */
+export type EcsEventBridgeType = EcsEventBridgeEvent["type"];
+
+/** The classic notification of a EventBridge event (its name rebuilt from its type and status); throws a TypeError with the errors when it is not a valid one. */
+export declare function ecsEventBridgeToClassic<E extends EcsEventBridgeEvent>(event: E): { [N in EcsEventName]: E extends EcsEventBridgeEventMap[N] ? EcsEventMap[N] : never }[EcsEventName];
 
 /** The base interface of `StandardSchemaV1` (copied from @standard-schema/spec 1.1.0, MIT). */
 export interface StandardTypedV1<Input = unknown, Output = Input> {

@@ -60,6 +60,7 @@ export const OPTIONS = {
     type: 'boolean',
     help: "With diff: exit 1 when the new catalog's version is not at least the bump its changes call for",
   },
+  form: withValidate(VALIDATE_OPTIONS.form),
   brief: { type: 'boolean', help: 'One line per diagnostic, without the source excerpt' },
   watch: { type: 'boolean', help: 'With generate: regenerate on every save of the spec or the templates' },
   'no-cache': {

@@ -5,6 +5,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cachedDerived, specDigest } from '../cache/index.js';
+import type { CheckerData } from '../events/checker.js';
 import {
   type Checking,
   checkingWith,
@@ -39,10 +40,16 @@ export async function runValidate(args: readonly string[], options: Options, io:
   if (args.length === 0) throw new ToolError('validate needs at least one file, glob or - (stdin)', 2);
   const specDir = resolve(io.cwd, options.spec);
   const inputs = await resolveInputs(args, io.cwd, io.stdin ?? process.stdin);
-  const data = await runtimeDataOf(specDir, options, io);
-  const { createValidator } = await import('../events/engine.js');
-  const engine = createValidator(data as Parameters<typeof createValidator>[0]);
-  const checking = checkingWith(engine, checkOptionsOf(options));
+  const cached = (await runtimeDataOf(specDir, options, io)) as CheckerData;
+  const data: CheckerData = options.form === undefined ? cached : { ...cached, only: [options.form] };
+  const { createChecker } = await import('../events/checker.js');
+  let checker: ReturnType<typeof createChecker>;
+  try {
+    checker = createChecker(data);
+  } catch (error) {
+    throw new ToolError(`--form: ${errorReason(error)}`, 2);
+  }
+  const checking = checkingWith(checker, checkOptionsOf(options));
   const output = createOutput((text) => io.out(text), options.json === true);
   // Between chunks of input, the reading waits for the output to take what it was given.
   const ready = () => io.drain?.();
@@ -78,7 +85,7 @@ async function runtimeDataOf(specDir: string, options: Options, io: Io): Promise
   const shown = displayPath(io.cwd, specDir);
   const data = await cachedDerived(
     specDir,
-    'runtime-data',
+    'runtime-data-forms',
     async () => {
       const { buildCatalog } = await import('../index.js');
       const built = await buildCatalog(specDir, shown, digest === undefined ? {} : { read });
@@ -91,7 +98,8 @@ async function runtimeDataOf(specDir: string, options: Options, io: Io): Promise
         throw new ToolError(`the spec in ${shown} has errors; fix them first`, 2);
       }
       const { runtimeData } = await import('../events/data.js');
-      return runtimeData(built.catalog);
+      const { formsData } = await import('../events/forms-data.js');
+      return { engine: runtimeData(built.catalog), forms: formsData(built.catalog) } satisfies CheckerData;
     },
     { digest },
   );

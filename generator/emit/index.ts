@@ -11,6 +11,7 @@ import { EmitterError, madeOnTake, piecesOf, type Rendered, renderedText } from 
 import type { Files, NamedEmitter, Registration, Share } from './contract.js';
 import { emitDocs } from './docs/index.js';
 import { emitFixtures } from './fixtures/index.js';
+import { emitFormSchemas } from './json-schema/eventbridge.js';
 import { emitJsonSchemas } from './json-schema/index.js';
 import { emitPackage } from './package.js';
 import { emitRuntime } from './runtime.js';
@@ -43,6 +44,7 @@ import { emitTypes } from './types/index.js';
  */
 export const EMITTERS: readonly Registration[] = [
   { name: 'json-schema', emit: emitJsonSchemas, thread: 'shared' },
+  { name: 'form-schemas', emit: emitFormSchemas, thread: 'main' },
   { name: 'types', emit: emitTypes, thread: 'worker' },
   { name: 'runtime', emit: emitRuntime, thread: 'main' },
   { name: 'fixtures', emit: emitFixtures, thread: 'main' },

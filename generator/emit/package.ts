@@ -98,6 +98,12 @@ function readmeView(catalog: Catalog) {
     // Identifiers, shown in code spans (where Markdown escapes would show as they are).
     names,
     families: catalog.families.map((f) => ({ names: familyNames(f).names, title: mdInline(f.title.en) })),
+    // The delivery forms besides the classic one, their ids and labels (parsing reads them all).
+    forms: (catalog.deliveries?.forms ?? []).map((f) => ({
+      id: mdCode(f.id),
+      label: mdText(f.label),
+      schemas: f.type ? mdCode(`schemas/${f.id}/events.schema.json`) : '',
+    })),
     events: catalog.events.map((e) => ({
       name: mdCodeCell(e.name),
       family: mdCell(e.family),

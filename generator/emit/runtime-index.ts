@@ -4,6 +4,7 @@
  */
 import type { Catalog } from '../model/catalog.js';
 import { tsString } from './shared/escape.js';
+import { formNames, formsNames } from './shared/form-names.js';
 import { familyNames, packageNames, resourceTypeNames } from './shared/names.js';
 import { Kind, type Statement } from './shared/ts-print.js';
 
@@ -24,8 +25,12 @@ export function runtimeIndexStatements(catalog: Catalog): Statement[] {
       moduleSpecifier: './router.js',
       namedImports: ['createRouter', 'RouterError'],
     },
+    { kind: Kind.ImportDeclaration, moduleSpecifier: './forms.js', namedImports: ['createFormReader'] },
     { kind: Kind.ImportDeclaration, moduleSpecifier: './data.js', defaultImport: 'data' },
+    { kind: Kind.ImportDeclaration, moduleSpecifier: './forms-data.js', defaultImport: 'formsData' },
     constant('validator', 'createValidator(data)', false),
+    // Every body goes through the forms' reader: a classic one costs it one lookup.
+    constant('forms', 'createFormReader(validator, formsData)', false),
     constant(names.names, 'validator.names'),
     ...catalog.families.map((f) =>
       constant(familyNames(f).names, `validator.familyNames(${tsString(f.id)})`),
@@ -40,7 +45,13 @@ export function runtimeIndexStatements(catalog: Catalog): Statement[] {
     constant(names.isEventName, 'validator.isName'),
     constant(names.isEvent, 'validator.is'),
     constant(names.validateEvent, 'validator.validate'),
-    constant(names.parseEvent, 'validator.parse'),
+    constant(names.parseEvent, 'forms.parse'),
+    constant(formsNames(catalog).forms, 'forms.forms'),
+    ...(catalog.deliveries?.forms ?? [])
+      .filter((f) => f.type)
+      .map((f) =>
+        constant(formNames(catalog, f).toClassic, `(event) => forms.toClassic(${tsString(f.id)}, event)`),
+      ),
     constant(names.schema, `validator.standardSchema(${vendor})`),
     constant(
       names.schemas,
@@ -50,7 +61,7 @@ export function runtimeIndexStatements(catalog: Catalog): Statement[] {
     `export class ${names.routerError} extends RouterError {}`,
     constant(
       names.createRouter,
-      `(handlers, options) => createRouter(validator, ${names.info}, ${names.routerError}, handlers, options)`,
+      `(handlers, options) => createRouter({ ...validator, check: forms.check }, ${names.info}, ${names.routerError}, handlers, options)`,
     ),
   ];
 }

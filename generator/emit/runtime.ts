@@ -6,6 +6,7 @@
  */
 
 import { runtimeData } from '../events/data.js';
+import { formsData } from '../events/forms-data.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Assets } from '../support/assets.js';
 import { runtimeIndexStatements } from './runtime-index.js';
@@ -13,7 +14,7 @@ import { bannerText } from './shared/banner.js';
 import { tsComment, tsString } from './shared/escape.js';
 import { printStatements } from './shared/ts-print.js';
 
-/** The shipped modules (runtime/engine.js, router.js, reports.js, cli.js), runtime/data.js and runtime/index.js. */
+/** The shipped modules (runtime/engine.js, router.js, forms.js, reports.js, options.js, cli.js), their data tables (data.js, forms-data.js) and index.js. */
 export function emitRuntime(catalog: Catalog, assets: Assets): Map<string, string> {
   const banner = `// ${tsComment(bannerText(catalog.files)).replace(/\n/g, ' ')}\n`;
   // A module's shebang stays its first line; the banner follows it.
@@ -23,6 +24,10 @@ export function emitRuntime(catalog: Catalog, assets: Assets): Map<string, strin
   };
   return new Map([
     ...[...assets.shipped].map(([name, source]): [string, string] => [`runtime/${name}`, shipped(source)]),
+    [
+      'runtime/forms-data.js',
+      `${banner}export default JSON.parse(${tsString(JSON.stringify(formsData(catalog)))});\n`,
+    ],
     [
       'runtime/data.js',
       `${banner}export default JSON.parse(${tsString(JSON.stringify(runtimeData(catalog)))});\n`,

@@ -10,6 +10,7 @@ import { createReadStream, readdirSync, readFileSync, realpathSync, statSync } f
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createValidator } from './engine.js';
+import { createFormReader } from './forms.js';
 import { checkOptionsOf, VALIDATE_OPTIONS } from './options.js';
 import { createOutput, endQuietlyWhenTheReaderLeaves, validateStream } from './reports.js';
 
@@ -42,10 +43,21 @@ export async function main(argv, io) {
       throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
     if (inputs.length === 0) throw new UsageError('validate needs at least one file, glob or - (stdin)');
     const files = inputs.flatMap((input) => resolveInput(input, io.cwd));
-    // The catalog's table, generated beside this module in the package (a URL, so that no build resolves it).
+    // The catalog's tables, generated beside this module in the package (URLs, so that no build resolves them).
     const table = await import(new URL('./data.js', import.meta.url).href);
-    const checker = createValidator(/** @type {import('./engine.js').CatalogData} */ (table.default));
-    const options = checkOptionsOf(values);
+    const formsTable = await import(new URL('./forms-data.js', import.meta.url).href);
+    const engine = createValidator(/** @type {import('./engine.js').CatalogData} */ (table.default));
+    const reader = createFormReader(engine, formsTable.default);
+    const form = values.form;
+    if (form !== undefined && !reader.forms.includes(form))
+      throw new UsageError(`--form: unknown form ${form}; the forms: ${reader.forms.join(', ')}`);
+    const classic = reader.forms[0];
+    const checker = {
+      discriminator: engine.discriminator,
+      check: reader.check,
+      labelOf: (/** @type {string} */ id) => (id === classic ? undefined : reader.labelOf(id)),
+    };
+    const options = { ...checkOptionsOf(values), ...(form === undefined ? {} : { forms: [form] }) };
     const output = createOutput((text) => io.stdout.write(`${text}\n`), values.json === true);
     const ready = () => (io.stdout.writableNeedDrain ? drained(io.stdout) : undefined);
     for (const file of files) {
@@ -87,7 +99,7 @@ function packageJson() {
 /** @param {string} program */
 function usage(program) {
   const rows = Object.entries(OPTIONS).map(([name, o]) => {
-    const flag = `${'short' in o ? `-${o.short}, ` : ''}--${name}`;
+    const flag = `${'short' in o ? `-${o.short}, ` : ''}--${name}${'value' in o ? ` ${o.value}` : ''}`;
     return `  ${flag.padEnd(26)}${o.help}`;
   });
   return [

@@ -4,13 +4,12 @@
  * the main thread has printed.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createValidator } from './engine.js';
+import { type CheckerData, createChecker } from './checker.js';
 import { checkingWith, checkLine } from './inputs.js';
 import { AHEAD, blocksOf, checkBlock, type WorkerInput, type WorkerMessage } from './split.js';
 
 function run(input: WorkerInput, post: (message: WorkerMessage) => void): void {
-  const engine = createValidator(input.data as Parameters<typeof createValidator>[0]);
-  const checking = checkingWith(engine, input.options);
+  const checking = checkingWith(createChecker(input.data as CheckerData), input.options);
   for (const block of blocksOf(input.path, input.size, (i) => i % 2 === 1, input.blockBytes)) {
     if (!block.bytes) continue;
     for (;;) {

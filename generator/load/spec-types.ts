@@ -107,6 +107,54 @@ export interface RawStatus {
   source: string;
 }
 
+/** A JSON Pointer into a delivery form's object ("/a/b"). */
+export type RawPointer = string;
+
+export interface RawEnvelopeMapping {
+  path?: RawPointer;
+  convert?: 'basic-iso-8601';
+  format?: string;
+  value?: string;
+  documentedLevel?: true;
+  otherwise?: string;
+}
+
+export interface RawFormAttribute {
+  name: string;
+  value?: string;
+  presence?: 'required' | 'optional';
+  example?: string;
+  description: RawText;
+}
+
+export interface RawFormExample {
+  id: string;
+  title: RawText;
+  source: string;
+  notification: string;
+  json: string;
+}
+
+export interface RawDeliveryForm {
+  id: string;
+  label: string;
+  typeName: string;
+  source: string;
+  description: RawText;
+  text?: RawPointer;
+  marker: RawPointer;
+  require?: { path: RawPointer; value: string }[];
+  type?: { path: RawPointer; prefix: string; status: RawPointer; source: string; patternSource?: string };
+  envelope: { at?: RawPointer; fields: Record<string, RawEnvelopeMapping> };
+  attributes?: RawFormAttribute[];
+  examples?: RawFormExample[];
+}
+
+export interface RawDeliveries {
+  classic: { label: string; source: string };
+  forms: RawDeliveryForm[];
+}
+
 export interface RawCatalog {
   kind: 'catalog';
   id: string;
@@ -125,6 +173,7 @@ export interface RawCatalog {
   statuses?: RawStatus[];
   errata?: RawErratum[];
   decisions?: RawDecision[];
+  deliveries?: RawDeliveries;
 }
 
 export interface RawLevel {

@@ -18,6 +18,7 @@ import type {
   FieldModel,
 } from './catalog.js';
 import { classification, envelopeOf } from './classes.js';
+import { buildDeliveries } from './deliveries.js';
 import { familyFields, field, fieldAs, level } from './fields.js';
 import { createRefs, type Refs } from './refs.js';
 import { buildReleases } from './releases.js';
@@ -59,6 +60,12 @@ export function buildModel(
     examples,
     ...buildNotes(raw, refs),
     releases: buildReleases(releases?.data),
+    deliveries: buildDeliveries(
+      raw,
+      sorted.map((f) => f.data),
+      events,
+      refs,
+    ),
     files: [catalog, ...sorted].map(({ file }) => bannerPath(file.path)).sort(compareStrings),
     catalogFile: bannerPath(catalog.file.path),
   };

@@ -4,6 +4,7 @@
  * emitters make no decisions about the spec and need no access to the YAML.
  */
 import type { FieldType, PresenceKind, Scalar } from '../load/spec-types.js';
+import type { DeliveriesModel } from './deliveries.js';
 
 export type { FieldType, PresenceKind, Scalar };
 
@@ -282,6 +283,8 @@ export interface Catalog {
   readonly decisions: readonly { readonly id: string; readonly title: Text; readonly text: Text }[];
   /** The releases the spec records (spec/releases.yaml), newest first; none without that file. */
   readonly releases: readonly ReleaseModel[];
+  /** The delivery forms besides the classic one, when the catalog declares them. */
+  readonly deliveries?: DeliveriesModel | undefined;
   /** The spec files, as "<spec folder name>/<path>", for banners. */
   readonly files: readonly string[];
   /** Banner path of the catalog file. */

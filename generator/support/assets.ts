@@ -9,9 +9,16 @@ import { toolkitRoot } from './toolkit.js';
 
 /**
  * The modules of generator/events/ that ship verbatim in the package's runtime/: the generic validator,
- * the router beside it, the reading and reporting of payloads, and the package's command line and its options.
+ * the router and the delivery forms' reader beside it, the reading and reporting of payloads, and the package's command line and its options.
  */
-export const SHIPPED_MODULES = ['engine.js', 'router.js', 'reports.js', 'options.js', 'cli.js'] as const;
+export const SHIPPED_MODULES = [
+  'engine.js',
+  'router.js',
+  'forms.js',
+  'reports.js',
+  'options.js',
+  'cli.js',
+] as const;
 
 export interface Assets {
   /** Source of each shipped module, by file name. */

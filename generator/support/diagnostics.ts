@@ -74,6 +74,13 @@ export const MESSAGES = {
   'slug-collision': (a: Args) => `"${a.name}" and "${a.other}" both map to the file name "${a.slug}"`,
   'type-name-collision': (a: Args) =>
     `"${a.name}" and "${a.other}" both map to the type name "${a.typeName}"`,
+  'delivery-unmapped': (a: Args) =>
+    `delivery form "${a.form}" gives no value to the required envelope field "${a.field}"`,
+  'delivery-mapping': (a: Args) => `delivery form "${a.form}": ${a.detail}`,
+  'delivery-status': (a: Args) =>
+    `delivery form "${a.form}" reads the status at ${a.pointer}, but family "${a.family}" keeps it in "${a.field}"`,
+  'delivery-type-collision': (a: Args) =>
+    `delivery form "${a.form}" gives "${a.name}" and "${a.other}" the same type "${a.type}"${a.why}`,
 } as const;
 
 export type DiagnosticCode = keyof typeof MESSAGES;

@@ -10,6 +10,7 @@ import type { SpecFile } from '../load/spec.js';
 import type { RawField, RawFormat, Scalar } from '../load/spec-types.js';
 import { pascalOf, slugOf } from '../model/resolve.js';
 import { checkUnique, listKnown, type RuleContext } from './context.js';
+import { checkDeliveries } from './deliveries.js';
 import { checkFamilies } from './family.js';
 
 /** Runs every semantic rule over the format-valid files. */
@@ -18,6 +19,7 @@ export function validateRules(ctx: RuleContext): void {
   checkSources(ctx);
   checkFields(ctx);
   checkFamilies(ctx);
+  checkDeliveries(ctx);
   checkDerivedNames(ctx);
 }
 

@@ -59,8 +59,8 @@ export function handlingView(catalog: Catalog, locale: Locale) {
     },
     events: example.events.map((e) => ({ name: inlineCode(e.name) })),
     content: inlineCode(catalog.envelope.content),
-    // The error the validator reports first for a body without a notification name.
-    missingName: inlineCode(`/${catalog.envelope.discriminator}`),
+    // The EventBridge section says what the router reads of the forms the catalog declares, if any.
+    forms: (catalog.deliveries?.forms.length ?? 0) > 0,
     family: example.family ? t(example.family.title) : '',
     resourceType: example.resourceType ? t(example.resourceType.label) : '',
     one: one ? inlineCode(one.name) : '',

@@ -28,6 +28,7 @@ import {
   mdLine,
   mdText,
   tsAccess,
+  tsComment,
   tsString,
 } from '../shared/escape.js';
 import { eventNames, packageNames } from '../shared/names.js';
@@ -36,6 +37,7 @@ import { renderTemplate } from '../shared/templates.js';
 import { validEventJson } from '../shared/values.js';
 import { CHANGES_PAGE, changesView, hasChanges } from './changes.js';
 import { type RowLine, rowLines } from './field-rows.js';
+import { bodyComment, formsView } from './forms.js';
 import { HANDLING_PAGE, handlingView } from './handling.js';
 import { LOCALES, type Locale, localePrefix, pick, presenceWord, type Words, words } from './i18n.js';
 import { eventDiagram, familyDiagrams } from './mermaid.js';
@@ -293,7 +295,8 @@ function eventView(catalog: Catalog, event: EventModel, locale: Locale, row: Row
       .map((f) => row(f.name === catalog.envelope.level ? levelField(f, event.level.documented) : f, locale)),
     content: event.content.map((f) => row(f, locale)),
     ...exampleView(catalog, event, locale),
-    handlerFence: mdFence(handlerSnippet(catalog, event), 'ts'),
+    forms: formsView(catalog, event, locale),
+    handlerFence: mdFence(handlerSnippet(catalog, event, locale), 'ts'),
   };
 }
 
@@ -347,13 +350,16 @@ function exampleView(catalog: Catalog, event: EventModel, locale: Locale) {
   return { examples: [...documented, generated] };
 }
 
-function handlerSnippet(catalog: Catalog, event: EventModel): string {
+function handlerSnippet(catalog: Catalog, event: EventModel, locale: Locale): string {
   const names = packageNames(catalog);
   const content = catalog.envelope.content;
   const fields = event.content.filter((f) => f.presence === 'required' && f.const === undefined).slice(0, 2);
+  // Parsing takes every delivery form: the same handler serves them all.
+  const forms = bodyComment(catalog, locale);
   return [
     `import { ${names.parseEvent} } from ${tsString(catalog.package.name)};`,
     '',
+    ...(forms ? [`// ${tsComment(forms)}`] : []),
     `const parsed = ${names.parseEvent}(body);`,
     `if (parsed.ok && parsed.event${tsAccess(catalog.envelope.discriminator)} === ${tsString(event.name)}) {`,
     `  // parsed.event is ${eventNames(event).event}`,

@@ -88,7 +88,13 @@ function eventBody(run: SchemaRun, event: EventModel, variant: Variant): Record<
   };
 }
 
-function contentSchema(run: SchemaRun, field: EventFieldModel, event: EventModel, variant: Variant): Schema {
+/** The content of one notification: its fields with their presence (shared with the delivery forms' schemas). */
+export function contentSchema(
+  run: SchemaRun,
+  field: EventFieldModel,
+  event: EventModel,
+  variant: Variant,
+): Schema {
   const properties: Record<string, unknown> = {};
   for (const f of event.content) properties[f.name] = run.field(f);
   return {

@@ -7,7 +7,7 @@ import { pascalOf } from '../../model/resolve.js';
 import { lookup } from '../../support/lookup.js';
 
 /** "WidgetEvent" → "WIDGET_EVENT". */
-function upperSnake(name: string): string {
+export function upperSnake(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/[^A-Za-z0-9]+/g, '_')

@@ -14,9 +14,11 @@ export function runtimeStatements(catalog: Catalog, names: PackageNames): Statem
 
 /** What parsing gives for a known notification, and for a value that is not one. */
 function results(names: PackageNames) {
+  // The form a body came in and the body as received (see types/forms.ts); the event is the classic one.
+  const form = `${names.event}Form`;
   return {
-    ok: `{ ok: true; known: true; event: ${names.event}; warnings?: ${names.error}[] }`,
-    rejected: `{ ok: false; errors: ${names.error}[] }`,
+    ok: `{ ok: true; known: true; form: ${form}; event: ${names.event}; raw: unknown; warnings?: ${names.error}[] }`,
+    rejected: `{ ok: false; form?: ${form}; errors: ${names.error}[] }`,
   };
 }
 
@@ -36,6 +38,12 @@ function resultTypes(names: PackageNames): Statement[] {
         { name: 'path', type: 'string' },
         { name: 'keyword', type: 'string' },
         { name: 'message', type: 'string' },
+        {
+          name: 'text',
+          type: 'string',
+          hasQuestionToken: true,
+          docs: ['Set when the path goes into a JSON text of the body: the path of that text.'],
+        },
       ],
     },
     {
@@ -73,13 +81,21 @@ function resultTypes(names: PackageNames): Statement[] {
             "An event whose name keeps one status while its content's status field says another (the slip of some documented examples): 'reject' (default) or 'follow-content': when the event is valid as the sibling notification its content names, it is returned under that name, with a warning.",
           ],
         },
+        {
+          name: 'forms',
+          type: `readonly ${names.event}Form[]`,
+          hasQuestionToken: true,
+          docs: [
+            'The delivery forms to accept (default: all); a body is read in the one form when only one is listed.',
+          ],
+        },
       ],
     },
     {
       kind: TypeAlias,
       name: names.parseResult,
       isExported: true,
-      type: `${ok} | { ok: true; known: false; event: ${names.unknownEvent}; warnings?: ${names.error}[] } | ${rejected}`,
+      type: `${ok} | { ok: true; known: false; form: ${names.event}Form; event: ${names.unknownEvent}; raw: unknown; warnings?: ${names.error}[] } | ${rejected}`,
       docs: [
         'What parsing gives. `warnings` (only when there are some) are what does not fail the event: a field that is not listed but close to one that is (a typo, most likely), or the name that `statusSlip` corrected.',
       ],

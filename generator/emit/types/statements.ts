@@ -24,6 +24,7 @@ import {
 import { schemaPaths } from '../shared/schema-paths.js';
 import { type InterfaceStructure, Kind, type Statement } from '../shared/ts-print.js';
 import { fieldDocs, fieldInterfaces } from './fields.js';
+import { formStatements } from './forms.js';
 import { routerStatements } from './router-decls.js';
 import { runtimeStatements } from './runtime-decls.js';
 import { standardSchemaStatements } from './standard-schema.js';
@@ -42,6 +43,7 @@ export function* typeStatements(catalog: Catalog): Generator<Statement> {
   for (const family of catalog.families) yield* familyStatements(family, names);
   for (const type of catalog.resourceTypes) yield* resourceTypeStatements(catalog, type, names);
   yield* runtimeStatements(catalog, names);
+  yield* formStatements(catalog, names);
   yield* standardSchemaStatements(names);
   yield* routerStatements(catalog, names);
 }

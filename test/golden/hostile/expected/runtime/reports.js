@@ -7,7 +7,8 @@
  */
 
 /**
- * @typedef {{ path: string, keyword: string, message: string }} EventError
+ * @typedef {{ path: string, keyword: string, message: string, text?: string }} EventError
+ *   `text`: the path of the JSON text the error is in, when the event was a JSON text inside the body
  * @typedef {'valid' | 'invalid' | 'unknown' | 'malformed' | 'empty'} Status
  * @typedef {{
  *   source: string,
@@ -16,6 +17,7 @@
  *   index?: number,
  *   status: Status,
  *   name?: string,
+ *   form?: string,
  *   errors: readonly EventError[],
  *   warnings?: readonly EventError[],
  *   message?: string,
@@ -25,11 +27,17 @@
  *   known: boolean,
  *   warnings?: readonly EventError[],
  *   name?: string,
+ *   form?: string,
+ *   event?: unknown,
  * }} CheckResult
+ *   `form` and `event`: the delivery form the value was read in, and the classic event it converts to;
+ *   `name`: the name of a type the catalog does not know
  * @typedef {{
  *   discriminator: string,
  *   check(value: unknown, options?: object): CheckResult,
+ *   labelOf?: (form: string) => string | undefined,
  * }} EventChecker
+ *   `labelOf`: how a form is named in the text reports (the classic form is not named)
  * @typedef {(text: string, fallback: string) => { offset: number, message: string }} Locate
  * @typedef {{ checker: EventChecker, options: object, locate?: Locate }} Checking
  *   what checks each event: the engine, its options, and where a text stops being JSON (by default, the
@@ -190,8 +198,9 @@ function checkOne(source, line, index, item, checking) {
   const { checker } = checking;
   const checked = checker.check(item, checking.options);
   const { errors, known } = checked;
-  const carried = isRecord(item) ? item[checker.discriminator] : undefined;
-  const name = checked.name ?? (typeof carried === 'string' ? carried : undefined);
+  const event = checked.event ?? item;
+  const carried = checked.name ?? (isRecord(event) ? event[checker.discriminator] : undefined);
+  const name = typeof carried === 'string' ? carried : undefined;
   const nameOnly = !known && name !== undefined && errors.length === 1 && errors[0]?.keyword === 'enum';
   /** @type {EventReport} */
   const report = {
@@ -203,8 +212,16 @@ function checkOne(source, line, index, item, checking) {
   if (index !== undefined) report.index = index;
   if (name !== undefined) report.name = name;
   if (checked.warnings && checked.warnings.length > 0) report.warnings = checked.warnings;
+  if (checked.form !== undefined) {
+    report.form = checked.form;
+    const label = checker.labelOf?.(checked.form);
+    if (label !== undefined) labels.set(report, label);
+  }
   return report;
 }
+
+/** The label of each report's form, for its text (the JSON report gives the form's id). */
+const labels = new WeakMap();
 
 /** @param {unknown} value @returns {value is Record<string, unknown>} */
 function isRecord(value) {
@@ -251,23 +268,31 @@ export function lineColumn(text, offset) {
  */
 export function formatReport(r) {
   const where = `${r.source}${r.line > 0 ? `:${r.line}` : ''}${r.column ? `:${r.column}` : ''}${r.index !== undefined ? ` [${r.index}]` : ''}`;
-  const warnings = (r.warnings ?? []).map((e) => `  warning ${e.path || '/'}: ${e.message}`);
+  const warnings = (r.warnings ?? []).map((e) => `  warning ${pathOf(e)}: ${e.message}`);
+  const label = labels.get(r);
+  const form = label === undefined ? '' : ` (${label})`;
   switch (r.status) {
     case 'valid':
-      return [`${where}: OK ${r.name}`, ...warnings].join('\n');
+      return [`${where}: OK ${r.name}${form}`, ...warnings].join('\n');
     case 'unknown':
-      return `${where}: UNKNOWN notification name ${JSON.stringify(r.name)} (not in the catalog${hintOf(r.errors[0])})`;
+      return `${where}: UNKNOWN notification name ${JSON.stringify(r.name)}${form} (not in the catalog${hintOf(r.errors[0])})`;
     case 'malformed':
       return `${where}: MALFORMED JSON: ${r.message}`;
     case 'empty':
       return `${where}: EMPTY: ${r.message}`;
     default:
       return [
-        `${where}: INVALID ${r.name ?? '(no name)'}`,
-        ...r.errors.map((e) => `  ${e.path || '/'}: ${e.message} (${e.keyword})`),
+        `${where}: INVALID ${r.name ?? '(no name)'}${form}`,
+        ...r.errors.map((e) => `  ${pathOf(e)}: ${e.message} (${e.keyword})`),
         ...warnings,
       ].join('\n');
   }
+}
+
+/** An error's path; one into a JSON text (an Event Center alert) says where the text starts. @param {EventError} e */
+function pathOf(e) {
+  if (!e.text) return e.path || '/';
+  return `${e.text} (JSON text) ${e.path.slice(e.text.length) || '/'}`;
 }
 
 /** The "did you mean" of an unknown name's error, if it has one. @param {EventError | undefined} error */

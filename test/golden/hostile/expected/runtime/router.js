@@ -8,7 +8,11 @@
 
 /**
  * @typedef {import('./engine.js').EventError} EventError
- * @typedef {ReturnType<typeof import('./engine.js').createValidator>} Validator
+ * @typedef {ReturnType<typeof import('./engine.js').createValidator>} Engine
+ * @typedef {Omit<Engine, 'check'> & {
+ *   check(value: unknown, options?: import('./engine.js').Options): { errors: EventError[], known: boolean, event?: unknown, name?: string },
+ * }} Validator
+ *   the engine, or the engine behind the delivery forms' reader (whose check gives the converted event)
  * @typedef {(...args: never[]) => unknown} Handler
  * @typedef {Readonly<Record<string, Handler | undefined>>} HandlerMap
  * @typedef {{
@@ -111,10 +115,14 @@ export function createRouter(validator, info, Failure, handlers, options = {}) {
   return (body) => {
     const read = validator.read(body);
     if (read.errors) return fail(read.errors, body, false);
-    const value = /** @type {Record<string, unknown>} */ (read.value);
-    const { errors, known } = validator.check(value, checkOptions);
+    // A validator that reads delivery forms gives the classic event it converted the body to.
+    const checked = /** @type {{ errors: EventError[], known: boolean, event?: unknown, name?: string }} */ (
+      validator.check(read.value, checkOptions)
+    );
+    const { errors, known } = checked;
+    const value = /** @type {Record<string, unknown>} */ (checked.event ?? read.value);
     if (errors.length > 0) {
-      const name = typeof value === 'object' && value !== null ? value[disc] : undefined;
+      const name = checked.name ?? (typeof value === 'object' && value !== null ? value[disc] : undefined);
       return fail(errors, body, !accept && typeof name === 'string' && !validator.isName(name));
     }
     if (!known) return /** @type {(event: unknown) => unknown} */ (unknown)(value);

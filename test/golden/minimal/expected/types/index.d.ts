@@ -376,6 +376,8 @@ export interface MiniEventError {
   path: string;
   keyword: string;
   message: string;
+  /** Set when the path goes into a JSON text of the body: the path of that text. */
+  text?: string;
 }
 
 export interface ParseMiniEventOptions {
@@ -387,10 +389,12 @@ export interface ParseMiniEventOptions {
   masked?: 'accept' | 'reject';
   /** An event whose name keeps one status while its content's status field says another (the slip of some documented examples): 'reject' (default) or 'follow-content': when the event is valid as the sibling notification its content names, it is returned under that name, with a warning. */
   statusSlip?: 'reject' | 'follow-content';
+  /** The delivery forms to accept (default: all); a body is read in the one form when only one is listed. */
+  forms?: readonly MiniEventForm[];
 }
 
 /** What parsing gives. `warnings` (only when there are some) are what does not fail the event: a field that is not listed but close to one that is (a typo, most likely), or the name that `statusSlip` corrected. */
-export type ParseMiniEventResult = { ok: true; known: true; event: MiniEvent; warnings?: MiniEventError[] } | { ok: true; known: false; event: UnknownMiniEvent; warnings?: MiniEventError[] } | { ok: false; errors: MiniEventError[] };
+export type ParseMiniEventResult = { ok: true; known: true; form: MiniEventForm; event: MiniEvent; raw: unknown; warnings?: MiniEventError[] } | { ok: true; known: false; form: MiniEventForm; event: UnknownMiniEvent; raw: unknown; warnings?: MiniEventError[] } | { ok: false; form?: MiniEventForm; errors: MiniEventError[] };
 
 /** Every known notification name, sorted. */
 export declare const MINI_EVENT_NAMES: readonly MiniEventName[];
@@ -427,7 +431,13 @@ export declare function isMiniEvent<N extends MiniEventName>(value: unknown, nam
 export declare function validateMiniEvent(value: unknown, options?: ParseMiniEventOptions): MiniEventError[];
 export declare function parseMiniEvent(input: unknown, options: ParseMiniEventOptions & { unknown: 'accept' }): ParseMiniEventResult;
 /** Parses a JSON text or its UTF-8 bytes (a Uint8Array such as a Buffer; a leading BOM is dropped), or takes a parsed value, and validates it: the typed event, or the errors with their JSON paths. */
-export declare function parseMiniEvent(input: unknown, options?: ParseMiniEventOptions): { ok: true; known: true; event: MiniEvent; warnings?: MiniEventError[] } | { ok: false; errors: MiniEventError[] };
+export declare function parseMiniEvent(input: unknown, options?: ParseMiniEventOptions): { ok: true; known: true; form: MiniEventForm; event: MiniEvent; raw: unknown; warnings?: MiniEventError[] } | { ok: false; form?: MiniEventForm; errors: MiniEventError[] };
+
+/** A delivery form that parsing recognises: the classic notification or one the catalog declares. */
+export type MiniEventForm = "classic";
+
+/** The delivery forms, the classic one first. */
+export declare const MINI_EVENT_FORMS: readonly MiniEventForm[];
 
 /** The base interface of `StandardSchemaV1` (copied from @standard-schema/spec 1.1.0, MIT). */
 export interface StandardTypedV1<Input = unknown, Output = Input> {
