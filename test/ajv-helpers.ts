@@ -19,6 +19,17 @@ export async function schemaValidator(files: ReadonlyMap<string, string>) {
   return {
     ajv,
     paths: [...byPath.keys()],
+    /** ajv's own errors for `value` against the schema at `path`, as a consumer of ajv sees them. */
+    raw(path: string, value: unknown) {
+      const validate = ajv.getSchema(byPath.get(path) ?? '');
+      if (!validate) throw new Error(`no schema at ${path}`);
+      validate(value);
+      return (validate.errors ?? []).map(({ instancePath, keyword, params }) => ({
+        instancePath,
+        keyword,
+        params,
+      }));
+    },
     /** Validates `value` against the schema at `path` (relative to schemas/); returns its errors. */
     errors(path: string, value: unknown): EventError[] {
       const id = byPath.get(path);

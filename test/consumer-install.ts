@@ -118,7 +118,7 @@ export function installConsumer(): string {
   return dir;
 }
 
-const LIBRARIES = ['@standard-schema/spec', 'hono', '@hono/standard-validator'];
+const LIBRARIES = ['@standard-schema/spec', 'hono', '@hono/standard-validator', 'ajv', '@types/node'];
 
 /** The TypeScript blocks of each locale's "Handling events" page, by the file name each opens with. */
 function docsFiles(): Map<string, string> {

@@ -41,7 +41,8 @@ test('the index lists every fixture file, and every file is listed', () => {
   // A delivery form's fixtures are listed by its own index (fixtures/<form>/index.json, forms.test.ts).
   const forms = (catalog.deliveries?.forms ?? []).map((f) => `fixtures/${f.id}/`);
   const onDisk = [...files.keys()]
-    .filter((p) => p.startsWith('fixtures/') && p !== 'fixtures/index.json')
+    // The index itself, and the typed module that reads it (package-helpers.test.ts runs it).
+    .filter((p) => p.startsWith('fixtures/') && !/^fixtures\/index\.(json|js|d\.ts)$/.test(p))
     .filter((p) => !forms.some((f) => p.startsWith(f)))
     .map((p) => p.slice(9));
   assert.equal([...listed].sort(), onDisk.sort());
@@ -66,6 +67,19 @@ test('every name has a minimal and a complete valid event, valid against its sch
         .map((f) => f.name);
       assert.equal(fields.sort(), expected.sort(), `${entry?.path} fields`);
     }
+  }
+});
+
+test('each sidecar case also gives the error as ajv reports it (instancePath, keyword, params)', () => {
+  const invalid = index.fixtures.filter((f) => f.kind === 'invalid');
+  for (const entry of invalid) {
+    const value = read(entry.path)[entry.index ?? -1];
+    const declared = read(entry.expected ?? '').cases[entry.index ?? -1];
+    // The per-name schema (strict for what only strict schemas reject); if/then only repeats its branch.
+    const reported = v.raw(schemaOf(entry.name, declared.strict), value).filter((e) => e.keyword !== 'if');
+    assert.equal(reported, declared.ajv, `${entry.path} [${entry.index}]`);
+    const strict = v.raw(schemaOf(entry.name, true), value).filter((e) => e.keyword !== 'if');
+    assert.equal(strict, declared.ajv, `${entry.path} (strict schema)`);
   }
 });
 

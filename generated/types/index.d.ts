@@ -8441,6 +8441,8 @@ export interface EcsEventInfo {
   status: "Executed" | "Executing" | "Avoided" | "Failed" | "Canceled" | "Scheduled" | "Inquiring" | null;
   /** Whether its status is final (no notification follows for the same event). */
   final: boolean | null;
+  /** The content field that holds the ID of the resource it is about. */
+  subject: "diskId" | "instanceId" | "resourceId" | "snapshotId";
 }
 
 /** Each name's resource type, family, category, documented level and status, for routing without a table of your own. */
@@ -12998,6 +13000,17 @@ export interface EcsEventsByResourceType {
   "snapshot": EcsSnapshotEvent;
 }
 
+/** The notifications in each status, by its id. */
+export interface EcsEventsByStatus {
+  "Inquiring": EcsEventMap["Instance:SystemMaintenance.IsolateErrorDisk:Inquiring" | "Instance:SystemMaintenance.ReInitErrorDisk:Inquiring" | "Instance:SystemMaintenance.Reboot:Inquiring" | "Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Inquiring" | "Instance:SystemMaintenance.RebootAndReInitErrorDisk:Inquiring" | "Instance:SystemMaintenance.Redeploy:Inquiring"];
+  "Scheduled": EcsEventMap["Instance:SystemFailure.Redeploy:Scheduled" | "Instance:SystemMaintenance.Reboot:Scheduled" | "Instance:SystemMaintenance.Redeploy:Scheduled" | "Instance:SystemMaintenance.Stop:Scheduled"];
+  "Avoided": EcsEventMap["Instance:SystemFailure.Delete:Avoided" | "Instance:SystemFailure.Redeploy:Avoided" | "Instance:SystemMaintenance.IsolateErrorDisk:Avoided" | "Instance:SystemMaintenance.ReInitErrorDisk:Avoided" | "Instance:SystemMaintenance.Reboot:Avoided" | "Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Avoided" | "Instance:SystemMaintenance.RebootAndReInitErrorDisk:Avoided" | "Instance:SystemMaintenance.Redeploy:Avoided" | "Instance:SystemMaintenance.Stop:Avoided"];
+  "Executing": EcsEventMap["Disk:ErrorDetected:Executing" | "Disk:Stalled:Executing" | "Instance:InstanceFailure.Reboot:Executing" | "Instance:Security.TpmAlert:Executing" | "Instance:SystemFailure.Delete:Executing" | "Instance:SystemFailure.Reboot:Executing" | "Instance:SystemFailure.Redeploy:Executing" | "Instance:SystemFailure.Stop:Executing" | "Instance:SystemMaintenance.IsolateErrorDisk:Executing" | "Instance:SystemMaintenance.PerformanceImpact:Executing" | "Instance:SystemMaintenance.ReInitErrorDisk:Executing" | "Instance:SystemMaintenance.Reboot:Executing" | "Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Executing" | "Instance:SystemMaintenance.RebootAndReInitErrorDisk:Executing" | "Instance:SystemMaintenance.Redeploy:Executing" | "Instance:SystemMaintenance.Stop:Executing"];
+  "Executed": EcsEventMap["Disk:ErrorDetected:Executed" | "Disk:Stalled:Executed" | "Instance:InstanceFailure.Reboot:Executed" | "Instance:Security.TpmAlert:Executed" | "Instance:SystemFailure.Delete:Executed" | "Instance:SystemFailure.Reboot:Executed" | "Instance:SystemFailure.Redeploy:Executed" | "Instance:SystemFailure.Stop:Executed" | "Instance:SystemMaintenance.IsolateErrorDisk:Executed" | "Instance:SystemMaintenance.PerformanceImpact:Executed" | "Instance:SystemMaintenance.ReInitErrorDisk:Executed" | "Instance:SystemMaintenance.Reboot:Executed" | "Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Executed" | "Instance:SystemMaintenance.RebootAndReInitErrorDisk:Executed" | "Instance:SystemMaintenance.Redeploy:Executed" | "Instance:SystemMaintenance.Stop:Executed"];
+  "Canceled": EcsEventMap["Instance:SystemFailure.Redeploy:Canceled" | "Instance:SystemMaintenance.IsolateErrorDisk:Canceled" | "Instance:SystemMaintenance.ReInitErrorDisk:Canceled" | "Instance:SystemMaintenance.Reboot:Canceled" | "Instance:SystemMaintenance.RebootAndIsolateErrorDisk:Canceled" | "Instance:SystemMaintenance.RebootAndReInitErrorDisk:Canceled" | "Instance:SystemMaintenance.Redeploy:Canceled" | "Instance:SystemMaintenance.Stop:Canceled"];
+  "Failed": EcsEventMap["Instance:SystemFailure.Reboot:Failed" | "Instance:SystemMaintenance.IsolateErrorDisk:Failed" | "Instance:SystemMaintenance.ReInitErrorDisk:Failed" | "Instance:SystemMaintenance.Reboot:Failed" | "Instance:SystemMaintenance.Stop:Failed"];
+}
+
 /** Handlers by notification name, each given the event with that name; `'*'` takes every known notification that no other handler takes. */
 export type EcsEventHandlers = { readonly [N in EcsEventName]?: (event: EcsEventOf<N>) => unknown } & { readonly "*"?: (event: EcsEvent) => unknown };
 
@@ -13041,3 +13054,22 @@ export declare class EcsEventRouterError extends Error {
 export declare function createEcsEventRouter<H extends EcsEventHandlers>(handlers: H & EcsEventRouterCheck<H, Record<never, never>>): EcsEventRouter<EcsEventRouteResult<H, Record<never, never>>>;
 /** A function of a body that parses and checks it, calls the handler of its notification with the typed event and returns what it returns. An invalid body or an unknown name goes where the options say (thrown as an EcsEventRouterError by default). */
 export declare function createEcsEventRouter<H extends EcsEventHandlers, const O extends EcsEventRouterOptions>(handlers: H & EcsEventRouterCheck<H, O>, options: O): EcsEventRouter<EcsEventRouteResult<H, O>>;
+/** Whether the event is a notification of the family `id` (as `ECS_EVENT_INFO` classifies its name): narrows it to that family's notifications. False for a name the catalog does not know. */
+export declare function isEcsEventInFamily<K extends keyof EcsEventsByFamily>(event: EcsEvent | UnknownEcsEvent, id: K): event is EcsEventsByFamily[K];
+/** Whether the event is a notification of the category `id` (as `ECS_EVENT_INFO` classifies its name): narrows it to that category's notifications. False for a name the catalog does not know. */
+export declare function isEcsEventInCategory<K extends keyof EcsEventsByCategory>(event: EcsEvent | UnknownEcsEvent, id: K): event is EcsEventsByCategory[K];
+/** Whether the event is a notification of the resource type `id` (as `ECS_EVENT_INFO` classifies its name): narrows it to that resource type's notifications. False for a name the catalog does not know. */
+export declare function isEcsEventOfResourceType<K extends keyof EcsEventsByResourceType>(event: EcsEvent | UnknownEcsEvent, id: K): event is EcsEventsByResourceType[K];
+/** Whether the event is a notification of the status `id` (as `ECS_EVENT_INFO` classifies its name): narrows it to that status's notifications. False for a name the catalog does not know. */
+export declare function isEcsEventWithStatus<K extends keyof EcsEventsByStatus>(event: EcsEvent | UnknownEcsEvent, id: K): event is EcsEventsByStatus[K];
+
+/** The resource a notification is about. */
+export interface EcsEventSubject {
+  /** Id of its resource type. */
+  resourceType: "instance" | "disk" | "snapshot";
+  /** Its ID, from the content field that the notification's family names. */
+  id: string;
+}
+
+/** The resource the notification is about: its resource type and ID, whichever content field holds the ID in its family (the catalog declares it per family). */
+export declare function ecsEventSubject(event: EcsEvent): EcsEventSubject;

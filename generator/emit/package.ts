@@ -85,6 +85,7 @@ function readmeView(catalog: Catalog) {
     description: mdText(catalog.package.description),
     version: mdInline(catalog.version),
     binName: binName(catalog),
+    idBase: mdCode(catalog.schemaBaseUri),
     installFence: mdFence(`npm install ${catalog.package.name}`, 'sh'),
     eventCount: catalog.events.length,
     familyCount: catalog.families.length,

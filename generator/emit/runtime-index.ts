@@ -3,9 +3,9 @@
  * and exports its helpers, its Standard Schemas and the router under the names the catalog gives them.
  */
 import type { Catalog } from '../model/catalog.js';
-import { tsString } from './shared/escape.js';
+import { tsAccess, tsString } from './shared/escape.js';
 import { formNames, formsNames } from './shared/form-names.js';
-import { familyNames, packageNames, resourceTypeNames } from './shared/names.js';
+import { familyNames, guardTable, packageNames, resourceTypeNames } from './shared/names.js';
 import { Kind, type Statement } from './shared/ts-print.js';
 
 /** The statements of runtime/index.js. */
@@ -18,6 +18,9 @@ export function runtimeIndexStatements(catalog: Catalog): Statement[] {
     declarations: [{ name, initializer }],
   });
   const vendor = tsString(catalog.package.name);
+  // An own entry of the info table only: a name such as "constructor" is not a notification.
+  const infoOf = (event: string) =>
+    `(Object.hasOwn(${names.info}, ${event}?.name) ? ${names.info}[${event}.name] : undefined)`;
   return [
     { kind: Kind.ImportDeclaration, moduleSpecifier: './engine.js', namedImports: ['createValidator'] },
     {
@@ -41,6 +44,13 @@ export function runtimeIndexStatements(catalog: Catalog): Statement[] {
         resourceTypeNames(catalog, t).names,
         `Object.freeze(${names.names}.filter((name) => ${names.info}[name].resourceType === ${tsString(t.id)}))`,
       ),
+    ),
+    ...guardTable(names).map((g) =>
+      constant(g.name, `(event, id) => ${infoOf('event')}?.[${tsString(g.key)}] === id`),
+    ),
+    constant(
+      names.subject,
+      `(event) => { const info = ${infoOf('event')}; return info?.subject ? { resourceType: info.resourceType, id: event${tsAccess(catalog.envelope.content)}[info.subject] } : undefined; }`,
     ),
     constant(names.isEventName, 'validator.isName'),
     constant(names.isEvent, 'validator.is'),
@@ -82,7 +92,13 @@ export function eventInfo(catalog: Catalog): Record<string, Record<string, strin
         level: e.level.documented,
         status: e.status ?? null,
         final: e.status === undefined ? null : (finals.get(e.status) ?? null),
+        subject: subjectOf(catalog, e.family),
       },
     ]),
   );
+}
+
+/** The content field that holds the ID of what a family's notifications are about, or null. */
+function subjectOf(catalog: Catalog, family: string): string | null {
+  return catalog.families.find((f) => f.id === family)?.subject ?? null;
 }

@@ -47,6 +47,7 @@ export function handlingView(catalog: Catalog, locale: Locale) {
       : []),
   ].join('\n');
   const t = (text: Parameters<typeof pick>[0]) => mdText(pick(text, locale).main);
+  const bundle = `${catalog.package.name}/schemas/events.schema.json`;
   return {
     product: mdText(catalog.product),
     names: {
@@ -67,5 +68,39 @@ export function handlingView(catalog: Catalog, locale: Locale) {
     routerFence: mdFence(`// router.ts\n${example.code}`, 'ts'),
     handlerFence: mdFence(handler, 'ts'),
     schemaFence: mdFence(schema, 'ts'),
+    ajvFence: mdFence(ajvRecipe(catalog), 'ts'),
+    bundle: inlineCode(bundle),
+    idBase: inlineCode(catalog.schemaBaseUri),
   };
+}
+
+/**
+ * Validating with ajv (draft 2020-12) as it type-checks under node16, nodenext and bundler resolution: the
+ * named export of ajv/dist/2020.js (a default import is the CommonJS module under node16 and nodenext),
+ * the schema read from the package, and ajv's errors at the paths the package's validators give.
+ */
+function ajvRecipe(catalog: Catalog): string {
+  const schemaPath = tsString(`${catalog.package.name}/schemas/events.schema.json`);
+  return [
+    '// ajv.ts',
+    'import { readFileSync } from "node:fs";',
+    'import { createRequire } from "node:module";',
+    'import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";',
+    '',
+    'const require = createRequire(import.meta.url);',
+    `const bundle = JSON.parse(readFileSync(require.resolve(${schemaPath}), "utf8"));`,
+    '',
+    "// Each format's check is a pattern of the schema: no format plugin is needed.",
+    'const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, validateFormats: false });',
+    'export const validate = ajv.compile(bundle);',
+    '',
+    "// ajv reports a missing or unknown field at its parent; the package's errors at the field itself.",
+    'export function pathOf(error: ErrorObject): string {',
+    '  const params = error.params as { missingProperty?: string; additionalProperty?: string };',
+    '  const field = params.missingProperty ?? params.additionalProperty;',
+    '  if (field === undefined) return error.instancePath;',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: this is the text of a code sample.
+    '  return `${error.instancePath}/${field.replace(/~/g, "~0").replace(/\\//g, "~1")}`;',
+    '}',
+  ].join('\n');
 }

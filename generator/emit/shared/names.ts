@@ -49,6 +49,15 @@ export interface PackageNames {
   readonly byFamily: string;
   readonly byCategory: string;
   readonly byResourceType: string;
+  readonly byStatus: string;
+  /** The guards that narrow an event to a family, category, resource type or status. */
+  readonly inFamily: string;
+  readonly inCategory: string;
+  readonly ofResourceType: string;
+  readonly withStatus: string;
+  /** The accessor of the resource a notification is about, and what it returns. */
+  readonly subject: string;
+  readonly subjectType: string;
 }
 
 /** packageNames by catalog: every docs page's handler example asks for them. */
@@ -93,7 +102,24 @@ function makePackageNames(catalog: Catalog): PackageNames {
     byFamily: `${p}EventsByFamily`,
     byCategory: `${p}EventsByCategory`,
     byResourceType: `${p}EventsByResourceType`,
+    byStatus: `${p}EventsByStatus`,
+    inFamily: `is${p}EventInFamily`,
+    inCategory: `is${p}EventInCategory`,
+    ofResourceType: `is${p}EventOfResourceType`,
+    withStatus: `is${p}EventWithStatus`,
+    subject: `${camel}EventSubject`,
+    subjectType: `${p}EventSubject`,
   };
+}
+
+/** Each guard: its name, the info table's key it reads, the map of its groups' events, and its doc. */
+export function guardTable(names: PackageNames) {
+  return [
+    { name: names.inFamily, key: 'family', map: names.byFamily, what: 'family' },
+    { name: names.inCategory, key: 'category', map: names.byCategory, what: 'category' },
+    { name: names.ofResourceType, key: 'resourceType', map: names.byResourceType, what: 'resource type' },
+    { name: names.withStatus, key: 'status', map: names.byStatus, what: 'status' },
+  ] as const;
 }
 
 /** Names for one family: its event union, name union, lookup type, field types and name list. */

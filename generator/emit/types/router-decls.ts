@@ -43,7 +43,7 @@ function union(events: readonly EventModel[]): string {
   return events.map((e) => tsString(e.name)).join(' | ');
 }
 
-/** Id → the union of its events, for every family, category and resource type that has events. */
+/** Id → the union of its events, for every family, category, resource type and status that has events. */
 function groupMaps(catalog: Catalog, names: PackageNames): Statement[] {
   const map = (name: string, doc: string, properties: Property[]): Statement => ({
     kind: Kind.Interface,
@@ -56,6 +56,9 @@ function groupMaps(catalog: Catalog, names: PackageNames): Statement[] {
     .map((c) => ({ id: c.id, events: catalog.events.filter((e) => e.category === c.id) }))
     .filter((c) => c.events.length > 0);
   const types = catalog.resourceTypes.filter((t) => t.events.length > 0);
+  const statuses = catalog.statuses
+    .map((s) => ({ id: s.id, events: catalog.events.filter((e) => e.status === s.id) }))
+    .filter((s) => s.events.length > 0);
   return [
     map(
       names.byFamily,
@@ -71,6 +74,11 @@ function groupMaps(catalog: Catalog, names: PackageNames): Statement[] {
       names.byResourceType,
       'The notifications about each resource type, by its id.',
       types.map((t) => ({ name: tsString(t.id), type: resourceTypeNames(catalog, t).union })),
+    ),
+    map(
+      names.byStatus,
+      'The notifications in each status, by its id.',
+      statuses.map((s) => ({ name: tsString(s.id), type: `${names.eventMap}[${union(s.events)}]` })),
     ),
   ];
 }

@@ -152,6 +152,11 @@ function infoInterface(catalog: Catalog, names: PackageNames): Statement {
   const types = events.flatMap((e) => (e.resourceType ? [e.resourceType] : []));
   const categories = events.flatMap((e) => (e.category ? [e.category] : []));
   const statuses = events.flatMap((e) => (e.status ? [e.status] : []));
+  const subjectOf = new Map(catalog.families.map((f) => [f.id, f.subject]));
+  const subjects = events.flatMap((e) => {
+    const field = subjectOf.get(e.family);
+    return field === undefined ? [] : [field];
+  });
   return {
     kind: Kind.Interface,
     name: names.infoType,
@@ -171,6 +176,11 @@ function infoInterface(catalog: Catalog, names: PackageNames): Statement {
         name: 'final',
         type: statuses.length === events.length ? 'boolean' : 'boolean | null',
         docs: ['Whether its status is final (no notification follows for the same event).'],
+      },
+      {
+        name: 'subject',
+        type: orNull(subjects, events.length),
+        docs: ['The content field that holds the ID of the resource it is about.'],
       },
     ],
   };

@@ -25,6 +25,7 @@ import { schemaPaths } from '../shared/schema-paths.js';
 import { type InterfaceStructure, Kind, type Statement } from '../shared/ts-print.js';
 import { fieldDocs, fieldInterfaces } from './fields.js';
 import { formStatements } from './forms.js';
+import { guardStatements } from './guards.js';
 import { routerStatements } from './router-decls.js';
 import { runtimeStatements } from './runtime-decls.js';
 import { standardSchemaStatements } from './standard-schema.js';
@@ -46,6 +47,7 @@ export function* typeStatements(catalog: Catalog): Generator<Statement> {
   yield* formStatements(catalog, names);
   yield* standardSchemaStatements(names);
   yield* routerStatements(catalog, names);
+  yield* guardStatements(catalog, names);
 }
 
 /** A notification's content: its fields (a bound one as its literal), none of those it never has. */

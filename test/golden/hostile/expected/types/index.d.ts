@@ -590,6 +590,8 @@ export interface MiniEventInfo {
   status: null | null;
   /** Whether its status is final (no notification follows for the same event). */
   final: boolean | null;
+  /** The content field that holds the ID of the resource it is about. */
+  subject: null | null;
 }
 
 /** Each name's resource type, family, category, documented level and status, for routing without a table of your own. */
@@ -725,6 +727,10 @@ export interface MiniEventsByCategory {
 export interface MiniEventsByResourceType {
 }
 
+/** The notifications in each status, by its id. */
+export interface MiniEventsByStatus {
+}
+
 /** Handlers by notification name, each given the event with that name; `'*'` takes every known notification that no other handler takes. */
 export type MiniEventHandlers = { readonly [N in MiniEventName]?: (event: MiniEventOf<N>) => unknown } & { readonly "*"?: (event: MiniEvent) => unknown };
 
@@ -768,3 +774,22 @@ export declare class MiniEventRouterError extends Error {
 export declare function createMiniEventRouter<H extends MiniEventHandlers>(handlers: H & MiniEventRouterCheck<H, Record<never, never>>): MiniEventRouter<MiniEventRouteResult<H, Record<never, never>>>;
 /** A function of a body that parses and checks it, calls the handler of its notification with the typed event and returns what it returns. An invalid body or an unknown name goes where the options say (thrown as an MiniEventRouterError by default). */
 export declare function createMiniEventRouter<H extends MiniEventHandlers, const O extends MiniEventRouterOptions>(handlers: H & MiniEventRouterCheck<H, O>, options: O): MiniEventRouter<MiniEventRouteResult<H, O>>;
+/** Whether the event is a notification of the family `id` (as `MINI_EVENT_INFO` classifies its name): narrows it to that family's notifications. False for a name the catalog does not know. */
+export declare function isMiniEventInFamily<K extends keyof MiniEventsByFamily>(event: MiniEvent | UnknownMiniEvent, id: K): event is MiniEventsByFamily[K];
+/** Whether the event is a notification of the category `id` (as `MINI_EVENT_INFO` classifies its name): narrows it to that category's notifications. False for a name the catalog does not know. */
+export declare function isMiniEventInCategory<K extends keyof MiniEventsByCategory>(event: MiniEvent | UnknownMiniEvent, id: K): event is MiniEventsByCategory[K];
+/** Whether the event is a notification of the resource type `id` (as `MINI_EVENT_INFO` classifies its name): narrows it to that resource type's notifications. False for a name the catalog does not know. */
+export declare function isMiniEventOfResourceType<K extends keyof MiniEventsByResourceType>(event: MiniEvent | UnknownMiniEvent, id: K): event is MiniEventsByResourceType[K];
+/** Whether the event is a notification of the status `id` (as `MINI_EVENT_INFO` classifies its name): narrows it to that status's notifications. False for a name the catalog does not know. */
+export declare function isMiniEventWithStatus<K extends keyof MiniEventsByStatus>(event: MiniEvent | UnknownMiniEvent, id: K): event is MiniEventsByStatus[K];
+
+/** The resource a notification is about. */
+export interface MiniEventSubject {
+  /** Id of its resource type. */
+  resourceType: string;
+  /** Its ID, from the content field that the notification's family names. */
+  id: string;
+}
+
+/** The resource the notification is about: its resource type and ID, whichever content field holds the ID in its family (the catalog declares it per family). */
+export declare function miniEventSubject(event: MiniEvent): MiniEventSubject | undefined;
