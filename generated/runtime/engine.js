@@ -181,8 +181,18 @@ export function createValidator(data) {
       else checkValue(value, spec, path, bound[name], hasOwn.call(bound, name), errors);
     }
     // Every key is a listed field (the common case): nothing more to look at.
+    if (current.strict || present !== countKeys(object)) checkUnlisted(object, fields, path, errors);
+  }
+
+  /**
+   * The keys of `object` that are not fields: errors in strict mode, warnings for near misses otherwise.
+   * @param {Record<string, unknown>} object
+   * @param {FieldSpec[]} fields
+   * @param {string} path
+   * @param {EventError[]} errors
+   */
+  function checkUnlisted(object, fields, path, errors) {
     const run = current;
-    if (!run.strict && present === countKeys(object)) return;
     const known = knownNames(fields);
     for (const key in object) {
       if (!hasOwn.call(object, key) || known.has(key)) continue;
