@@ -10,6 +10,10 @@ export interface CatalogIndex {
   readonly event: (name: string) => EventModel | undefined;
   readonly eventsOf: (familyId: string) => readonly EventModel[];
   readonly example: (id: string) => ExampleModel | undefined;
+  /** The examples that describe a notification they are not named after (`describes`). */
+  readonly describing: (name: string) => readonly ExampleModel[];
+  /** Whether some example is a valid event of the notification, or describes it. */
+  readonly shown: (name: string) => boolean;
 }
 
 const indexes = new WeakMap<Catalog, CatalogIndex>();
@@ -23,6 +27,17 @@ export function indexOf(catalog: Catalog): CatalogIndex {
   const examples = new Map(catalog.examples.map((e) => [e.id, e]));
   const byFamily = new Map<string, EventModel[]>(catalog.families.map((f) => [f.id, []]));
   for (const event of catalog.events) byFamily.get(event.family)?.push(event);
+  const describing = new Map<string, ExampleModel[]>();
+  const shown = new Set<string>();
+  for (const e of catalog.examples) {
+    if (e.describes !== undefined) {
+      const list = describing.get(e.describes) ?? [];
+      list.push(e);
+      describing.set(e.describes, list);
+      shown.add(e.describes);
+    }
+    if (e.expect.valid && e.notification !== undefined) shown.add(e.notification);
+  }
   index = {
     family: (id) => {
       const found = families.get(id);
@@ -33,6 +48,8 @@ export function indexOf(catalog: Catalog): CatalogIndex {
     event: (name) => events.get(name),
     eventsOf: (id) => byFamily.get(id) ?? [],
     example: (id) => examples.get(id),
+    describing: (name) => describing.get(name) ?? [],
+    shown: (name) => shown.has(name),
   };
   indexes.set(catalog, index);
   return index;

@@ -324,7 +324,7 @@ function exampleView(catalog: Catalog, event: EventModel, locale: Locale) {
   const titled = (example: ExampleModel) => `${t(example.title)} (${example.source.heading})`;
   const documented = [
     ...event.examples.map((id) => indexOf(catalog).example(id)),
-    ...catalog.examples.filter((e) => e.describes === event.name),
+    ...indexOf(catalog).describing(event.name),
   ].flatMap((example) => {
     if (!example) return [];
     const erratum = example.expect.valid ? undefined : example.expect.erratum;
@@ -339,10 +339,7 @@ function exampleView(catalog: Catalog, event: EventModel, locale: Locale) {
     return [{ title: `${title}${note}`, fence: mdFence(example.text, 'json') }];
   });
   // A reader always gets one event that the catalog accepts under this name.
-  const shown = catalog.examples.some(
-    (e) => (e.notification === event.name && e.expect.valid) || e.describes === event.name,
-  );
-  if (shown) return { examples: documented };
+  if (indexOf(catalog).shown(event.name)) return { examples: documented };
   const generated = {
     title: mdText(w.generatedExample),
     fence: mdFence(validEventJson(catalog, event, 'complete'), 'json'),

@@ -4,7 +4,18 @@
  * driven by the same model (where each envelope field goes, the type, the status the form adds).
  */
 import type { Catalog, EventModel } from '../../model/catalog.js';
-import type { DeliveryFormModel } from '../../model/deliveries.js';
+import type { DeliveryFormModel, FormTypeModel } from '../../model/deliveries.js';
+import { lookup } from '../../support/lookup.js';
+
+/** Each form's types by their type (a scan per event would make the fixtures and types quadratic). */
+const typesOf = new WeakMap<DeliveryFormModel, Map<string, FormTypeModel>>();
+
+/** The type of the form that a notification is, when the form names notifications by type. */
+export function formTypeOf(form: DeliveryFormModel, name: string): FormTypeModel | undefined {
+  const types = lookup(typesOf, form, () => new Map(form.types.map((t) => [t.type, t])));
+  const type = form.typeOf[name];
+  return type === undefined ? undefined : types.get(type);
+}
 
 /** Basic ISO 8601 with its offset (20190410T160101.922+0800) as RFC 3339 (2019-04-10T16:01:01.922+08:00). */
 function rfc3339(value: unknown): unknown {
@@ -36,7 +47,7 @@ export function toFormEvent(
   }
   const type = form.type;
   if (type) out[type.path.slice(1)] = form.typeOf[event.name];
-  const adds = type && form.types.find((t) => t.type === form.typeOf[event.name])?.addsStatus;
+  const adds = type && formTypeOf(form, event.name)?.addsStatus;
   for (const f of form.fields) {
     if (f.path === undefined || !Object.hasOwn(classic, f.field)) continue;
     let value = classic[f.field];

@@ -8,6 +8,7 @@ import type { Catalog, EventModel } from '../../model/catalog.js';
 import type { DeliveryFormModel } from '../../model/deliveries.js';
 import { tsComment, tsPropertyName, tsString } from '../shared/escape.js';
 import { bilingual } from '../shared/field-schema.js';
+import { formTypeOf } from '../shared/form-convert.js';
 import { formEventName, formNames, formsNames } from '../shared/form-names.js';
 import { eventNames, type PackageNames } from '../shared/names.js';
 import { Kind, type Statement } from '../shared/ts-print.js';
@@ -92,7 +93,7 @@ function formEvent(catalog: Catalog, form: DeliveryFormModel, event: EventModel)
     const field = envelope.get(f.field);
     if (name === undefined || name.includes('/') || !field) continue;
     const content = f.field === catalog.envelope.content;
-    const status = form.types.find((t) => t.type === form.typeOf[event.name])?.addsStatus && event.status;
+    const status = formTypeOf(form, event.name)?.addsStatus && event.status;
     properties.push({
       name: tsPropertyName(name),
       type: content
