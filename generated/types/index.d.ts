@@ -13055,13 +13055,13 @@ export declare function createEcsEventRouter<H extends EcsEventHandlers>(handler
 /** A function of a body that parses and checks it, calls the handler of its notification with the typed event and returns what it returns. An invalid body or an unknown name goes where the options say (thrown as an EcsEventRouterError by default). */
 export declare function createEcsEventRouter<H extends EcsEventHandlers, const O extends EcsEventRouterOptions>(handlers: H & EcsEventRouterCheck<H, O>, options: O): EcsEventRouter<EcsEventRouteResult<H, O>>;
 /** Whether the event is a notification of the family `id` (as `ECS_EVENT_INFO` classifies its name): narrows it to that family's notifications. False for a name the catalog does not know. */
-export declare function isEcsEventInFamily<K extends keyof EcsEventsByFamily>(event: EcsEvent | UnknownEcsEvent, id: K): event is EcsEventsByFamily[K];
+export declare function isEcsEventInFamily<K extends keyof EcsEventsByFamily>(event: { readonly name: string }, id: K): event is EcsEventsByFamily[K];
 /** Whether the event is a notification of the category `id` (as `ECS_EVENT_INFO` classifies its name): narrows it to that category's notifications. False for a name the catalog does not know. */
-export declare function isEcsEventInCategory<K extends keyof EcsEventsByCategory>(event: EcsEvent | UnknownEcsEvent, id: K): event is EcsEventsByCategory[K];
+export declare function isEcsEventInCategory<K extends keyof EcsEventsByCategory>(event: { readonly name: string }, id: K): event is EcsEventsByCategory[K];
 /** Whether the event is a notification of the resource type `id` (as `ECS_EVENT_INFO` classifies its name): narrows it to that resource type's notifications. False for a name the catalog does not know. */
-export declare function isEcsEventOfResourceType<K extends keyof EcsEventsByResourceType>(event: EcsEvent | UnknownEcsEvent, id: K): event is EcsEventsByResourceType[K];
+export declare function isEcsEventOfResourceType<K extends keyof EcsEventsByResourceType>(event: { readonly name: string }, id: K): event is EcsEventsByResourceType[K];
 /** Whether the event is a notification of the status `id` (as `ECS_EVENT_INFO` classifies its name): narrows it to that status's notifications. False for a name the catalog does not know. */
-export declare function isEcsEventWithStatus<K extends keyof EcsEventsByStatus>(event: EcsEvent | UnknownEcsEvent, id: K): event is EcsEventsByStatus[K];
+export declare function isEcsEventWithStatus<K extends keyof EcsEventsByStatus>(event: { readonly name: string }, id: K): event is EcsEventsByStatus[K];
 
 /** The resource a notification is about. */
 export interface EcsEventSubject {

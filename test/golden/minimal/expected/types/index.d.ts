@@ -590,13 +590,13 @@ export declare function createMiniEventRouter<H extends MiniEventHandlers>(handl
 /** A function of a body that parses and checks it, calls the handler of its notification with the typed event and returns what it returns. An invalid body or an unknown name goes where the options say (thrown as an MiniEventRouterError by default). */
 export declare function createMiniEventRouter<H extends MiniEventHandlers, const O extends MiniEventRouterOptions>(handlers: H & MiniEventRouterCheck<H, O>, options: O): MiniEventRouter<MiniEventRouteResult<H, O>>;
 /** Whether the event is a notification of the family `id` (as `MINI_EVENT_INFO` classifies its name): narrows it to that family's notifications. False for a name the catalog does not know. */
-export declare function isMiniEventInFamily<K extends keyof MiniEventsByFamily>(event: MiniEvent | UnknownMiniEvent, id: K): event is MiniEventsByFamily[K];
+export declare function isMiniEventInFamily<K extends keyof MiniEventsByFamily>(event: { readonly name: string }, id: K): event is MiniEventsByFamily[K];
 /** Whether the event is a notification of the category `id` (as `MINI_EVENT_INFO` classifies its name): narrows it to that category's notifications. False for a name the catalog does not know. */
-export declare function isMiniEventInCategory<K extends keyof MiniEventsByCategory>(event: MiniEvent | UnknownMiniEvent, id: K): event is MiniEventsByCategory[K];
+export declare function isMiniEventInCategory<K extends keyof MiniEventsByCategory>(event: { readonly name: string }, id: K): event is MiniEventsByCategory[K];
 /** Whether the event is a notification of the resource type `id` (as `MINI_EVENT_INFO` classifies its name): narrows it to that resource type's notifications. False for a name the catalog does not know. */
-export declare function isMiniEventOfResourceType<K extends keyof MiniEventsByResourceType>(event: MiniEvent | UnknownMiniEvent, id: K): event is MiniEventsByResourceType[K];
+export declare function isMiniEventOfResourceType<K extends keyof MiniEventsByResourceType>(event: { readonly name: string }, id: K): event is MiniEventsByResourceType[K];
 /** Whether the event is a notification of the status `id` (as `MINI_EVENT_INFO` classifies its name): narrows it to that status's notifications. False for a name the catalog does not know. */
-export declare function isMiniEventWithStatus<K extends keyof MiniEventsByStatus>(event: MiniEvent | UnknownMiniEvent, id: K): event is MiniEventsByStatus[K];
+export declare function isMiniEventWithStatus<K extends keyof MiniEventsByStatus>(event: { readonly name: string }, id: K): event is MiniEventsByStatus[K];
 
 /** The resource a notification is about. */
 export interface MiniEventSubject {
