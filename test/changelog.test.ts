@@ -33,7 +33,7 @@ test('the record holds the catalog version and the versions before it, each with
   );
   assert.equal(
     catalog.releases.map((r) => r.semver),
-    ['patch', 'patch', 'major', undefined],
+    ['minor', 'patch', 'major', undefined],
   );
 });
 

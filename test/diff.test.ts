@@ -10,10 +10,11 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { compareForms } from '../generator/diff/forms.js';
 import { isWiderPattern } from '../generator/diff/pattern.js';
 import { checkVersion } from '../generator/diff/version.js';
 import { craftSpec, PAIRS } from './diff-pairs.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { ROOT, realOutput, runCli, tempDir } from './helpers.js';
 
 interface Json {
   from: { version: string };
@@ -86,6 +87,44 @@ test('diff --check-version: exit 1 when the new version understates the change, 
   }
   const plain = await runCli(['diff', before, craftSpec({ values: 'Fast', version: '1.2.3' })]);
   assert.is(plain.code, 0, 'without --check-version, exit 0 whatever changed');
+});
+
+test("delivery forms: a form added is minor, removed major; a type or a field's place changed is major", async () => {
+  const { catalog } = await realOutput();
+  const forms = catalog.deliveries?.forms ?? [];
+  assert.ok(forms.length > 0);
+  const without = { ...catalog, deliveries: undefined };
+  assert.equal(
+    compareForms(without, catalog).map((c) => [c.kind, c.semver]),
+    forms.map(() => ['form-added', 'minor']),
+  );
+  assert.equal(
+    compareForms(catalog, without).map((c) => [c.kind, c.semver]),
+    forms.map(() => ['form-removed', 'major']),
+  );
+  const typed = forms.find((f) => Object.keys(f.typeOf).length > 0);
+  assert.ok(typed);
+  const name = Object.keys(typed.typeOf)[0] ?? '';
+  const moved = typed.fields.find((f) => f.path !== undefined);
+  assert.ok(moved);
+  const changed = {
+    ...typed,
+    typeOf: { ...typed.typeOf, [name]: 'ecs:Renamed' },
+    fields: typed.fields.map((f) => (f === moved ? { ...f, path: '/elsewhere' } : f)),
+  };
+  const after = {
+    ...catalog,
+    deliveries: { ...catalog.deliveries, forms: forms.map((f) => (f === typed ? changed : f)) },
+  };
+  const found = compareForms(catalog, after as typeof catalog);
+  assert.equal(
+    found.map((c) => [c.kind, c.semver, c.name, c.field]),
+    [
+      ['form-type-changed', 'major', name, null],
+      ['form-field-moved', 'major', null, moved.field],
+    ],
+  );
+  assert.match(found[0]?.message ?? '', 'ecs:Renamed');
 });
 
 test('versions: the bump a version says, below and above 1.0.0', () => {

@@ -49,6 +49,13 @@ export const KINDS = {
   'format-removed': { semver: 'minor', says: 'no longer has to be a {old}' },
   'format-changed': { semver: 'major', says: 'JSON Schema format {old} → {new}' },
   'status-final-changed': { semver: 'minor', says: 'status {what} final: {old} → {new}' },
+  'form-added': { semver: 'minor', says: 'bodies in this delivery form are read too' },
+  'form-removed': { semver: 'major', says: 'bodies in this delivery form are no longer read' },
+  'form-type-changed': {
+    semver: 'major',
+    says: '{what} type {old} → {new}: what selects the old type misses it',
+  },
+  'form-field-moved': { semver: 'major', says: '{what} carries it at {new}, was {old}' },
   'text-changed': { semver: 'patch', says: '{what}' },
 } as const satisfies Record<string, { semver: Semver; says: string }>;
 

@@ -6,6 +6,7 @@ import type { Catalog, EventFieldModel, EventModel, Scalar } from '../model/cata
 import { type Change, changeOf } from './change.js';
 import { compareDocs } from './docs.js';
 import { compareField, sameText } from './fields.js';
+import { compareForms } from './forms.js';
 
 /** Every change from `before` to `after`: notifications in name order, then what belongs to none. */
 export function compareCatalogs(before: Catalog, after: Catalog): Change[] {
@@ -19,7 +20,11 @@ export function compareCatalogs(before: Catalog, after: Catalog): Change[] {
     else if (!is) changes.push(changeOf('name-removed', { name }));
     else changes.push(...compareEvent(before, after, was, is));
   }
-  changes.push(...compareFamilyValues(before, after, changes), ...compareDocs(before, after));
+  changes.push(
+    ...compareFamilyValues(before, after, changes),
+    ...compareForms(before, after),
+    ...compareDocs(before, after),
+  );
   return changes;
 }
 
