@@ -4,6 +4,7 @@
  * 2 a usage or I/O error, 3 an internal error (a bug in the toolkit).
  */
 import { realpathSync } from 'node:fs';
+import { drained, endQuietlyWhenTheReaderLeaves } from '../events/reports.js';
 import { ToolError } from '../support/diagnostics.js';
 import { toolkitVersion } from '../support/toolkit.js';
 import type { Io } from './io.js';
@@ -59,19 +60,6 @@ function isArgError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
-/** Resolves once `stream` has taken what it buffered, or is closed (a reader that went away, an error). */
-function drained(stream: NodeJS.WritableStream): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      stream.off('drain', done);
-      stream.off('close', done);
-      resolve();
-    };
-    stream.on('drain', done);
-    stream.on('close', done);
-  });
-}
-
 function isEntryPoint(): boolean {
   const script = process.argv[1];
   if (!script) return false;
@@ -80,14 +68,6 @@ function isEntryPoint(): boolean {
   } catch {
     return false;
   }
-}
-
-/** A reader that went away (`… | head -1`) ends the command quietly, as other command-line tools do. */
-function endQuietlyWhenTheReaderLeaves(stream: NodeJS.WriteStream): void {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(process.exitCode ?? 0);
-  });
 }
 
 if (isEntryPoint()) {

@@ -22,10 +22,5 @@ export function createChecker(data: CheckerData): EventChecker {
   for (const form of only ?? [])
     if (!reader.forms.includes(form))
       throw new TypeError(`unknown form ${form}; the catalog's forms: ${reader.forms.join(', ')}`);
-  const classic = reader.forms[0];
-  return {
-    discriminator: engine.discriminator,
-    check: only ? (value, options) => reader.check(value, { ...options, forms: only }) : reader.check,
-    labelOf: (form) => (form === classic ? undefined : reader.labelOf(form)),
-  };
+  return reader.checker(only);
 }

@@ -366,6 +366,23 @@ export function tally(counts, r) {
 }
 
 /**
+ * Resolves once `stream` has taken what it buffered, or is closed (a reader that went away, an error).
+ * @param {NodeJS.WritableStream} stream
+ * @returns {Promise<void>}
+ */
+export function drained(stream) {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
+/**
  * A reader that went away (`… | head -1`) ends the command quietly, as other command-line tools do.
  * @param {NodeJS.WriteStream} stream
  */

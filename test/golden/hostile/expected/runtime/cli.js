@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { createValidator } from './engine.js';
 import { createFormReader } from './forms.js';
 import { checkOptionsOf, VALIDATE_OPTIONS } from './options.js';
-import { createOutput, endQuietlyWhenTheReaderLeaves, validateStream } from './reports.js';
+import { createOutput, drained, endQuietlyWhenTheReaderLeaves, validateStream } from './reports.js';
 
 const OPTIONS = /** @type {const} */ ({
   ...VALIDATE_OPTIONS,
@@ -51,13 +51,8 @@ export async function main(argv, io) {
     const form = values.form;
     if (form !== undefined && !reader.forms.includes(form))
       throw new UsageError(`--form: unknown form ${form}; the forms: ${reader.forms.join(', ')}`);
-    const classic = reader.forms[0];
-    const checker = {
-      discriminator: engine.discriminator,
-      check: reader.check,
-      labelOf: (/** @type {string} */ id) => (id === classic ? undefined : reader.labelOf(id)),
-    };
-    const options = { ...checkOptionsOf(values), ...(form === undefined ? {} : { forms: [form] }) };
+    const checker = reader.checker(form === undefined ? undefined : [form]);
+    const options = checkOptionsOf(values);
     const output = createOutput((text) => io.stdout.write(`${text}\n`), values.json === true);
     const ready = () => (io.stdout.writableNeedDrain ? drained(io.stdout) : undefined);
     for (const file of files) {
@@ -241,19 +236,6 @@ function segmentRegExp(segment) {
 /** @param {string} text */
 function literal(text) {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-/** Resolves once `stream` has taken what it buffered, or is closed. @param {NodeJS.WriteStream} stream */
-function drained(stream) {
-  return new Promise((resolve) => {
-    const done = () => {
-      stream.off('drain', done);
-      stream.off('close', done);
-      resolve(undefined);
-    };
-    stream.on('drain', done);
-    stream.on('close', done);
-  });
 }
 
 /** Whether this module is the program being run (npm's bin link resolved), not loaded by a test. */

@@ -340,9 +340,27 @@ export function createFormReader(validator, data) {
     return { ok: true, form, known, event, raw: body.value };
   }
 
+  /**
+   * What `validate` checks each payload with (both command lines): the reader, restricted to `only` when
+   * given, with the labels of the forms other than the classic one for the text reports.
+   * @param {readonly string[]} [only]
+   */
+  function checker(only) {
+    return {
+      discriminator: disc,
+      check: only
+        ? (/** @type {unknown} */ value, /** @type {FormOptions} */ options = {}) =>
+            check(value, { ...options, forms: only })
+        : check,
+      /** @param {string} id */
+      labelOf: (id) => (id === classic ? undefined : labelOf(id)),
+    };
+  }
+
   return {
     /** The ids of the forms, the classic one first. */
     forms: ids,
+    checker,
     labelOf,
     /** @param {unknown} value @param {FormOptions} [options] */
     check,
